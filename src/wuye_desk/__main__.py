@@ -1,0 +1,3 @@
+from wuye_desk.cli import main
+
+raise SystemExit(main())

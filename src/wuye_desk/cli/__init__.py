@@ -1,0 +1,49 @@
+"""The command line: the GUI by default, sub-commands for batch work.
+
+Each area registers its own sub-commands (one module each); every one calls the
+same services the window does, prints a clear Chinese error and exits non-zero
+on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from wuye_desk import __version__
+from wuye_desk.cli import common
+from wuye_desk.domain.errors import DeskError
+
+# Each module has register(subparsers) and sets args.func.
+AREAS: list[str] = ["wuye_desk.cli.core"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wuye-desk", description="物业管理处前台软件（不带子命令时打开窗口）")
+    parser.add_argument("--version", action="version", version=f"wuye-desk {__version__}")
+    common.add_db_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    import importlib
+
+    for name in AREAS:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        from wuye_desk.app import run_gui
+
+        return run_gui(args.db)
+    try:
+        return int(args.func(args) or 0)
+    except DeskError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""The office's rules as plain Python: no Qt, no SQLAlchemy."""

@@ -1,0 +1,1 @@
+"""Persistence: typed ORM, engine and pragmas, migrations, backup, read-side queries."""

@@ -1,0 +1,13 @@
+"""Every table of the desk. Importing this package registers all of them on Base.metadata."""
+
+from wuye_desk.store.models.core import AppSetting, AuditEntry, Operator
+from wuye_desk.store.models.households import EmergencyContact, Household, Member
+
+__all__ = [
+    "AppSetting",
+    "AuditEntry",
+    "EmergencyContact",
+    "Household",
+    "Member",
+    "Operator",
+]
