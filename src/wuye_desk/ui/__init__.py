@@ -1,0 +1,1 @@
+"""Qt only: the main window, one package per tab, models, dialogs, widgets."""

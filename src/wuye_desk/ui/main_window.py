@@ -1,0 +1,161 @@
+"""The desk's main window: a tab per job, a household search from anywhere, a status bar."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from wuye_desk import __version__, settings
+from wuye_desk.services import households, office_settings
+from wuye_desk.services.desk import Desk
+from wuye_desk.ui.tabs import TABS, TabSpec
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        office = office_settings.get(desk, settings.OFFICE_NAME)
+        self.setWindowTitle(self.tr("物业前台 wuye-desk — {office}").format(office=office))
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._tab_widgets: dict[str, QWidget] = {}
+        for spec in TABS:
+            self._add_tab(spec)
+
+        self._build_search()
+        self._build_menu()
+        self._build_status(office)
+
+    # --- tabs ---------------------------------------------------------------
+    def _add_tab(self, spec: TabSpec) -> None:
+        widget = spec.create(self.desk, self)
+        index = self.tabs.addTab(widget, self.tr(spec.title))
+        self.tabs.setTabToolTip(index, f"{spec.title}（{spec.shortcut}）")
+        self._tab_widgets[spec.key] = widget
+        shortcut = QShortcut(QKeySequence(spec.shortcut), self)
+        shortcut.activated.connect(lambda key=spec.key: self.show_tab(key))
+
+    def tab(self, key: str) -> Any:
+        return self._tab_widgets.get(key)
+
+    def show_tab(self, key: str, record_id: int | None = None) -> None:
+        widget = self._tab_widgets.get(key)
+        if widget is None:
+            return
+        self.tabs.setCurrentWidget(widget)
+        if record_id is not None and hasattr(widget, "open_record"):
+            widget.open_record(record_id)
+        elif hasattr(widget, "focus_first"):
+            widget.focus_first()
+
+    # --- search from anywhere ----------------------------------------------
+    def _build_search(self) -> None:
+        bar = QToolBar(self.tr("查找"), self)
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(self.tr(" 查找业户 "), bar))
+        self.search_box = QLineEdit(bar)
+        self.search_box.setPlaceholderText(
+            self.tr("房号、姓名、电话或拼音首字母，回车打开（Ctrl+F）"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(360)
+        bar.addWidget(self.search_box)
+        self._search_model = QStringListModel(self)
+        self._search_hits: dict[str, int] = {}
+        completer = QCompleter(self._search_model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.search_box.setCompleter(completer)
+        completer.activated.connect(self._open_hit)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(120)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_box.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_enter)
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self._focus_search)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _run_search(self) -> None:
+        text = self.search_box.text().strip()
+        hits = households.search(self.desk, text, limit=20) if text else []
+        self._search_hits = {h.label: h.id for h in hits}
+        self._search_model.setStringList(list(self._search_hits))
+        completer = self.search_box.completer()
+        if hits and self.search_box.hasFocus():
+            completer.complete()
+
+    def _search_enter(self) -> None:
+        text = self.search_box.text().strip()
+        if text in self._search_hits:
+            self._open_hit(text)
+            return
+        self._run_search()
+        if self._search_hits:
+            self._open_hit(next(iter(self._search_hits)))
+
+    def _open_hit(self, label: str) -> None:
+        household_id = self._search_hits.get(label)
+        if household_id is not None:
+            self.show_tab("households", household_id)
+
+    # --- menu and status ----------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"),
+                          self.tr("wuye-desk {v}\n物业管理处前台软件").format(v=__version__))
+
+    def _build_status(self, office: str) -> None:
+        op = self.desk.operator
+        self.operator_label = QLabel(self.tr("操作员：{name}（{role}）").format(
+            name=op.name, role=op.role.value))
+        self.office_label = QLabel(office)
+        self.db_label = QLabel(self.tr("数据库：{db}").format(db=self.desk.db.describe()))
+        status = self.statusBar()
+        status.addWidget(self.operator_label)
+        status.addWidget(self.office_label)
+        status.addPermanentWidget(self.db_label)
+
+    def set_operator(self, desk: Desk) -> None:
+        """A shift change: the same window, another operator at the desk."""
+        self.desk = desk
+        op = desk.operator
+        self.operator_label.setText(self.tr("操作员：{name}（{role}）").format(
+            name=op.name, role=op.role.value))
+        for widget in self._tab_widgets.values():
+            if hasattr(widget, "set_desk"):
+                widget.set_desk(desk)
+
