@@ -17,3 +17,28 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 def open_desk(args: argparse.Namespace) -> Desk:
     """The command line works as the system operator (administrator rights)."""
     return Desk(open_database(getattr(args, "db", None)))
+
+
+_groups: dict[tuple[int, str], argparse._SubParsersAction] = {}  # type: ignore[type-arg]
+
+
+def group(sub: argparse._SubParsersAction, name: str, help_text: str):  # type: ignore[no-untyped-def,type-arg]
+    """A shared sub-command with its own sub-commands (`import roster`, `import register` …).
+
+    Several areas add to the same group; the first to ask creates it.
+    """
+    key = (id(sub), name)
+    if key not in _groups:
+        parser = sub.add_parser(name, help=help_text)
+        _groups[key] = parser.add_subparsers(dest=f"{name}_what", metavar="对象", required=True)
+    return _groups[key]
+
+
+def month_arg(text: str):  # type: ignore[no-untyped-def]
+    """--month 2026-10 → (2026, 10); argparse shows the Chinese message on error."""
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"月份“{text}”格式不对，应为 YYYY-MM，如 2026-10")
+    return int(m.group(1)), int(m.group(2))

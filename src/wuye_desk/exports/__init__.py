@@ -1,0 +1,1 @@
+"""Excel registers (openpyxl). In: rows. Out: a file — and back."""

@@ -1,0 +1,213 @@
+"""Workbooks that look like the office's paper registers, and reading them back.
+
+Writing streams (openpyxl write-only mode), so a year of rows does not grow
+memory. Text typed by people is always written as text: a name or remark that
+starts with "=" never becomes a live formula.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from wuye_desk.domain.errors import ValidationError
+
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TITLE_FONT = Font(name="宋体", size=14, bold=True)
+HEADER_FONT = Font(name="宋体", size=11, bold=True)
+BODY_FONT = Font(name="宋体", size=10)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TITLE_ALIGN = Alignment(horizontal="centerContinuous", vertical="center")
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float = 12          # in Excel character units
+    kind: str = "text"         # text / date / datetime / int
+
+
+def _width_for(title: str, width: float) -> float:
+    return max(width, len(title) * 2 + 2)
+
+
+@contextmanager
+def _atomic(path: Path):  # type: ignore[no-untyped-def]
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValidationError(f"输出文件夹不存在：{folder}", field="输出位置")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
+    except OSError as exc:
+        raise ValidationError(f"无法写入文件夹 {folder}：{exc.strerror}", field="输出位置") from exc
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.border = BORDER
+    cell.font = BODY_FONT
+    if value is None or value == "":
+        cell.value = None
+    elif kind == "date" and isinstance(value, date):
+        cell.number_format = "yyyy-mm-dd"
+    elif kind == "datetime" and isinstance(value, datetime):
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    elif isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+    cell.alignment = LEFT
+    return cell
+
+
+def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequence[Column],
+                   rows: Iterable[Sequence[Any]]) -> int:
+    """Write one register sheet; returns the number of data rows written."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet_title[:31])
+    for i, col in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _width_for(col.title, col.width)
+    last_col = get_column_letter(len(columns))
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+    ws.print_options.horizontalCentered = True
+    title_row = []
+    for i in range(len(columns)):
+        c = WriteOnlyCell(ws, value=title if i == 0 else None)
+        c.font = TITLE_FONT
+        c.alignment = TITLE_ALIGN  # centred across the register's width, no merged cells
+        title_row.append(c)
+    ws.append(title_row)
+    header = []
+    for col in columns:
+        c = WriteOnlyCell(ws, value=col.title)
+        c.font = HEADER_FONT
+        c.alignment = CENTER
+        c.border = BORDER
+        header.append(c)
+    ws.append(header)
+    count = 0
+    for row in rows:
+        ws.append([_cell(ws, v, col.kind) for v, col in zip(row, columns, strict=False)])
+        count += 1
+    ws.auto_filter.ref = f"A2:{last_col}{count + 2}"
+    with _atomic(path) as tmp:
+        wb.save(tmp)
+    return count
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int                 # row number as Excel shows it
+    values: dict[str, Any]      # canonical column name -> cell value
+
+
+def read_register(path: Path, synonyms: dict[str, Sequence[str]], required: Sequence[str],
+                  *, scan_rows: int = 10) -> list[SheetRow]:
+    """Rows of the first sheet, keyed by canonical column names.
+
+    The header row is the first of the top `scan_rows` rows that names at least
+    the required columns (by any synonym); rows above it (a title) are skipped,
+    blank rows are ignored.
+    """
+    if not path.is_file():
+        raise ValidationError(f"找不到文件：{path}", field="文件")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise ValidationError(f"无法读取 Excel 文件 {path.name}：{exc}", field="文件") from exc
+    try:
+        ws = wb.worksheets[0]
+        lookup = {_norm(s): canon for canon, names in synonyms.items() for s in (canon, *names)}
+        rows = ws.iter_rows(values_only=True)
+        header_map: dict[int, str] | None = None
+        header_number = 0
+        for number, row in enumerate(rows, start=1):
+            found = {i: lookup[_norm(v)] for i, v in enumerate(row)
+                     if isinstance(v, str) and _norm(v) in lookup}
+            if set(required) <= set(found.values()):
+                header_map, header_number = found, number
+                break
+            if number >= scan_rows:
+                break
+        if header_map is None:
+            raise ValidationError(
+                f"{path.name} 的前{scan_rows}行里找不到表头（至少需要：{'、'.join(required)}）",
+                field="文件")
+        out = []
+        for number, row in enumerate(rows, start=header_number + 1):
+            values = {header_map[i]: v for i, v in enumerate(row) if i in header_map}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+                continue
+            out.append(SheetRow(number, values))
+        return out
+    finally:
+        wb.close()
+
+
+def _norm(text: str) -> str:
+    return "".join(str(text).split()).replace("（", "(").replace("）", ")").lower()
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a clerk typed (numbers without a trailing .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def cell_date(value: Any, field: str) -> date | None:
+    """A date cell: a real Excel date, or text like 2020-05-01, 2020/5/1, 2020年5月1日."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip().replace("年", "-").replace("月", "-").replace("日", "")
+    text = text.replace("/", "-").replace(".", "-")
+    try:
+        y, m, d = (int(p) for p in text.split("-"))
+        return date(y, m, d)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(f"{field}“{value}”不是有效日期", field=field) from exc
+
+
+def read_back_titles(path: Path) -> list[str]:
+    """Sheet titles of a workbook (tests and diagnostics)."""
+    wb = load_workbook(path, read_only=True)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
