@@ -80,3 +80,10 @@ def font_file() -> Path:
 
 def migrations_dir() -> Path:
     return Path(__file__).resolve().parent / "store" / "migrations"
+
+
+def printouts_dir() -> Path:
+    """Where printed forms are written before the PDF viewer opens them."""
+    path = data_dir() / "printouts"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -16,10 +19,13 @@ from PySide6.QtWidgets import (
 from wuye_desk.domain.errors import DeskError
 from wuye_desk.domain.households import Occupancy
 from wuye_desk.domain.operators import Permission
-from wuye_desk.services import households
+from wuye_desk.services import household_forms, households, roster
 from wuye_desk.services.desk import Desk
 from wuye_desk.ui.households.editor import HouseholdEditor
+from wuye_desk.ui.households.import_dialog import RosterImportDialog
 from wuye_desk.ui.list_panel import Filter, ListPanel
+from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.runner import run_in_background
 
 
 class HouseholdsTab(QWidget):
@@ -31,7 +37,11 @@ class HouseholdsTab(QWidget):
         self.new_button = QPushButton(self.tr("新建 (Ctrl+N)"), self)
         self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"), self)
         self.reveal_button = QPushButton(self.tr("显示完整证件号"), self)
-        for b in (self.new_button, self.save_button, self.reveal_button):
+        self.print_button = QPushButton(self.tr("打印登记表 (Ctrl+P)"), self)
+        self.import_button = QPushButton(self.tr("导入名册…"), self)
+        self.export_button = QPushButton(self.tr("导出名册…"), self)
+        for b in (self.new_button, self.save_button, self.reveal_button, self.print_button,
+                  self.import_button, self.export_button):
             buttons.addWidget(b)
         self.extra_buttons = buttons
         buttons.addStretch(1)
@@ -59,6 +69,10 @@ class HouseholdsTab(QWidget):
         self.new_button.clicked.connect(self.new_household)
         self.save_button.clicked.connect(self.save)
         self.reveal_button.clicked.connect(self.reveal_ids)
+        self.print_button.clicked.connect(self.print_form)
+        self.import_button.clicked.connect(self.choose_import)
+        self.export_button.clicked.connect(self.choose_export)
+        QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self.print_form)
         QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.new_household)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
         self._update_permissions()
@@ -69,6 +83,7 @@ class HouseholdsTab(QWidget):
 
     def _update_permissions(self) -> None:
         self.reveal_button.setEnabled(self.desk.can(Permission.REVEAL_ID))
+        self.import_button.setEnabled(self.desk.can(Permission.IMPORT))
 
     def set_desk(self, desk: Desk) -> None:
         self.desk = desk
@@ -129,3 +144,35 @@ class HouseholdsTab(QWidget):
             QMessageBox.warning(self, self.tr("不能显示"), str(exc))
             return
         self.editor.show_record(view)
+
+    def print_form(self) -> Path | None:
+        record = self.editor.record
+        if record is None:
+            self.editor.message.setText(self.tr("请先选择或保存一户档案，再打印登记表"))
+            return None
+        return print_form(self, self.tr("打印客户资料登记表"),
+                          lambda out: household_forms.print_household_form(
+                              self.desk, record.unit_code, out),
+                          f"客户资料登记表-{record.unit_code}")
+
+    def choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择业户名册"), "",
+                                              self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            self.import_roster(Path(name))
+
+    def import_roster(self, path: Path) -> RosterImportDialog:
+        dialog = RosterImportDialog(self.desk, path, self)
+        dialog.accepted.connect(lambda: (self.list.reload_filters(), self.list.refresh()))
+        dialog.open()
+        return dialog
+
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出业户名册"), "业户名册.xlsx",
+                                              self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            run_in_background(self, self.tr("导出名册"),
+                              lambda _p: roster.export_roster(self.desk, Path(name)),
+                              on_done=lambda n: QMessageBox.information(
+                                  self, self.tr("导出名册"),
+                                  self.tr("已导出 {n} 行到 {f}").format(n=n, f=name)))

