@@ -11,7 +11,7 @@ import wuye_desk
 def _non_ui_modules() -> list[str]:
     names = []
     for info in pkgutil.walk_packages(wuye_desk.__path__, "wuye_desk."):
-        if info.name.startswith(("wuye_desk.ui", "wuye_desk.app", "wuye_desk.store.migrations")):
+        if info.name.startswith(("wuye_desk.ui", "wuye_desk.app", "wuye_desk.__main__", "wuye_desk.store.migrations")):
             continue
         names.append(info.name)
     return names

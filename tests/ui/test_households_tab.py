@@ -8,15 +8,11 @@ from wuye_desk.services.households import HouseholdInput, MemberInput
 from wuye_desk.ui.households.tab import HouseholdsTab
 
 
-def type_into(qtbot, widget, text):
-    widget.setFocus()
-    qtbot.keyClicks(widget, text)
+from conftest import type_text as type_into  # noqa: E402
 
 
-def test_a_clerk_creates_a_household_by_keyboard(qtbot, desk):
-    tab = HouseholdsTab(desk)
-    qtbot.addWidget(tab)
-    tab.show()
+def test_a_clerk_creates_a_household_by_keyboard(qtbot, desk, shown):
+    tab = shown(HouseholdsTab(desk))
     qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     type_into(qtbot, tab.editor.unit, "3-2-1502")
     members = tab.editor.members
@@ -31,10 +27,8 @@ def test_a_clerk_creates_a_household_by_keyboard(qtbot, desk):
     assert tab.list.model.data(tab.list.model.index(0, 2)) == "138****5678"  # G3: masked
 
 
-def test_a_bad_unit_is_shown_beside_the_field_and_nothing_saved(qtbot, desk):
-    tab = HouseholdsTab(desk)
-    qtbot.addWidget(tab)
-    tab.show()
+def test_a_bad_unit_is_shown_beside_the_field_and_nothing_saved(qtbot, desk, shown):
+    tab = shown(HouseholdsTab(desk))
     tab.new_household()
     type_into(qtbot, tab.editor.unit, "不知道哪里")
     tab.editor.members.item(0, 0).setText("张三")
@@ -43,13 +37,11 @@ def test_a_bad_unit_is_shown_beside_the_field_and_nothing_saved(qtbot, desk):
     assert households.search(desk, "张三") == []
 
 
-def test_search_box_filters_the_list_and_enter_goes_to_it(qtbot, desk):
+def test_search_box_filters_the_list_and_enter_goes_to_it(qtbot, desk, shown):
     for i, name in enumerate(["张三", "李四", "王五"]):
         households.create_household(desk, HouseholdInput(
             unit=f"1栋1单元10{i + 1}", members=[MemberInput(name)]))
-    tab = HouseholdsTab(desk)
-    qtbot.addWidget(tab)
-    tab.show()
+    tab = shown(HouseholdsTab(desk))
     assert tab.list.model.rowCount() == 3
     type_into(qtbot, tab.list.search, "ls")
     qtbot.keyClick(tab.list.search, Qt.Key.Key_Return)

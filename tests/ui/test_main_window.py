@@ -8,25 +8,21 @@ from wuye_desk.ui.main_window import MainWindow
 from wuye_desk.ui.tabs import TABS
 
 
-def test_every_tab_has_a_shortcut_and_the_status_bar_names_operator_and_database(qtbot, desk):
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
+def test_every_tab_has_a_shortcut_and_the_status_bar_names_operator_and_database(qtbot, desk, shown):
+    window = shown(MainWindow(desk))
     assert window.tabs.count() == len(TABS)
     for i, spec in enumerate(TABS):
-        qtbot.keySequence(window, spec.shortcut) if hasattr(qtbot, "keySequence") else None
-        window.show_tab(spec.key)
+        key = getattr(Qt.Key, f"Key_{spec.shortcut.split('+')[-1]}")
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == i
     assert "王管理" in window.operator_label.text()
     assert str(desk.db.file) in window.db_label.text()
 
 
-def test_ctrl_f_search_opens_the_household(qtbot, desk):
+def test_ctrl_f_search_opens_the_household(qtbot, desk, shown):
     households.create_household(desk, HouseholdInput(unit="5栋1单元801",
                                                      members=[MemberInput("赵敏", "业主")]))
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(MainWindow(desk))
     window.show_tab("overview")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_box.hasFocus()

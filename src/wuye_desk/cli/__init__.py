@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         from wuye_desk.app import run_gui
 
-        return run_gui(args.db)
+        return run_gui(getattr(args, "db", None))
     try:
         return int(args.func(args) or 0)
     except DeskError as exc:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from wuye_desk.cli.common import add_db_option, group, open_desk
-from wuye_desk.domain.errors import FileRejected
+from wuye_desk.domain.errors import FileRejected, ValidationError
 from wuye_desk.services import demo, household_forms, roster
 
 
@@ -81,7 +81,7 @@ def run_form(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     if args.households < 1 or args.households > 2_000_000:
-        raise SystemExit("错误：--households 应在 1 到 2000000 之间")
+        raise ValidationError("--households 应在 1 到 2000000 之间", field="户数")
     desk = open_desk(args)
     try:
         result = demo.fill(desk, households=args.households, seed=args.seed)

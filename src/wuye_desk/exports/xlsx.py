@@ -82,6 +82,13 @@ def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
 def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequence[Column],
                    rows: Iterable[Sequence[Any]]) -> int:
     """Write one register sheet; returns the number of data rows written."""
+    with _atomic(path) as tmp:
+        count = _write(tmp, sheet_title, title, columns, rows)
+    return count
+
+
+def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
+           rows: Iterable[Sequence[Any]]) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet_title[:31])
     for i, col in enumerate(columns, start=1):
@@ -90,7 +97,7 @@ def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequenc
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -116,8 +123,7 @@ def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequenc
         ws.append([_cell(ws, v, col.kind) for v, col in zip(row, columns, strict=False)])
         count += 1
     ws.auto_filter.ref = f"A2:{last_col}{count + 2}"
-    with _atomic(path) as tmp:
-        wb.save(tmp)
+    wb.save(tmp)
     return count
 
 

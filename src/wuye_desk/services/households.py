@@ -167,7 +167,7 @@ def clean(data: HouseholdInput, today: date, keep_ids: dict[str, str] | None = N
             except ValidationError as exc:
                 raise ValidationError(f"{label}（{name}）：{exc.message}", field="证件号码") from exc
         members.append(CleanMember(name, role, phone, id_type, id_number))
-    if not members and occupancy in (Occupancy.MOVED_IN.value, Occupancy.RENTED.value):
+    if not members and occupancy in (Occupancy.MOVED_IN.value, Occupancy.LET.value):
         raise ValidationError("已入伙或出租的房屋至少要登记一位业主或租户", field="姓名", rule="G2")
     contacts: list[ContactInput] = []
     for c in data.contacts:

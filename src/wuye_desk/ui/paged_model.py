@@ -45,6 +45,7 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list[ListRow] = []
         self._after: tuple[Any, ...] | None = None
         self._at_end = True
+        self._fetching = False
         self._brushes = {
             tone: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg)) if fg else None)
             for tone, (bg, fg) in TONE_COLOURS.items()
@@ -68,20 +69,29 @@ class PagedTableModel(QAbstractTableModel):
             self.set_source(self._source)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._source is not None and not self._at_end
+        return (not parent.isValid() and self._source is not None and not self._at_end
+                and not self._fetching)
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
         if not self.canFetchMore(parent):
             return
         assert self._source is not None
-        page = self._source.page(self._after, self._page_size)
+        self._fetching = True
+        try:
+            self._fetch_page(self._source)
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self, source: PageSource) -> None:
+        page = source.page(self._after, self._page_size)
+        # move the cursor first: views may ask for more while the rows are being inserted
+        self._after = page.after
+        self._at_end = page.after is None
         if page.rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
             self.endInsertRows()
-        self._after = page.after
-        self._at_end = page.after is None
 
     def fetch_all_loaded(self) -> int:
         return len(self._rows)
