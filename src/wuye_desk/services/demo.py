@@ -57,8 +57,9 @@ def _units(count: int, rng: random.Random) -> list[str]:
     building = 0
     while len(out) < count:
         building += 1
-        if building % 7 == 0:  # an office tower now and then
-            letter = "ABCDEFGHJK"[(building // 7 - 1) % 10]
+        towers = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+        if building % 7 == 0 and building // 7 <= len(towers):  # an office tower now and then
+            letter = towers[building // 7 - 1]
             for floor in range(2, 31):
                 for room in range(1, 9):
                     out.append(f"{letter}座{floor}{room:02d}")
