@@ -16,7 +16,11 @@ from wuye_desk.cli import common
 from wuye_desk.domain.errors import DeskError
 
 # Each module has register(subparsers) and sets args.func.
-AREAS: list[str] = ["wuye_desk.cli.core", "wuye_desk.cli.households"]
+AREAS: list[str] = [
+    "wuye_desk.cli.core",
+    "wuye_desk.cli.settings_cmd",
+    "wuye_desk.cli.households",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desk import __version__, settings
+from wuye_desk.domain.operators import Permission
 from wuye_desk.services import households, office_settings
 from wuye_desk.services.desk import Desk
 from wuye_desk.ui.tabs import TABS, TabSpec
@@ -124,6 +125,11 @@ class MainWindow(QMainWindow):
     # --- menu and status ----------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.settings_action = QAction(self.tr("管理处设置…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_action.setEnabled(self.desk.can(Permission.EDIT_SETTINGS))
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -133,6 +139,15 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_settings(self) -> None:
+        from wuye_desk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.desk, self)
+        if dialog.exec():
+            office = office_settings.get(self.desk, settings.OFFICE_NAME)
+            self.office_label.setText(office)
+            self.setWindowTitle(self.tr("物业前台 wuye-desk — {office}").format(office=office))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于"),
@@ -155,6 +170,7 @@ class MainWindow(QMainWindow):
         op = desk.operator
         self.operator_label.setText(self.tr("操作员：{name}（{role}）").format(
             name=op.name, role=op.role.value))
+        self.settings_action.setEnabled(desk.can(Permission.EDIT_SETTINGS))
         for widget in self._tab_widgets.values():
             if hasattr(widget, "set_desk"):
                 widget.set_desk(desk)
