@@ -8,13 +8,12 @@ from wuye_desk.services.households import HouseholdInput, MemberInput
 from wuye_desk.ui.households.tab import HouseholdsTab
 
 
-from conftest import type_text as type_into  # noqa: E402
 
 
-def test_a_clerk_creates_a_household_by_keyboard(qtbot, desk, shown):
+def test_a_clerk_creates_a_household_by_keyboard(qtbot, desk, shown, typist):
     tab = shown(HouseholdsTab(desk))
     qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    type_into(qtbot, tab.editor.unit, "3-2-1502")
+    typist(tab.editor.unit, "3-2-1502")
     members = tab.editor.members
     members.item(0, 0).setText("张三")
     members.item(0, 2).setText("13812345678")
@@ -27,23 +26,23 @@ def test_a_clerk_creates_a_household_by_keyboard(qtbot, desk, shown):
     assert tab.list.model.data(tab.list.model.index(0, 2)) == "138****5678"  # G3: masked
 
 
-def test_a_bad_unit_is_shown_beside_the_field_and_nothing_saved(qtbot, desk, shown):
+def test_a_bad_unit_is_shown_beside_the_field_and_nothing_saved(qtbot, desk, shown, typist):
     tab = shown(HouseholdsTab(desk))
     tab.new_household()
-    type_into(qtbot, tab.editor.unit, "不知道哪里")
+    typist(tab.editor.unit, "不知道哪里")
     tab.editor.members.item(0, 0).setText("张三")
     assert tab.save() is False
     assert "房号" in tab.editor.form.error_text("unit")
     assert households.search(desk, "张三") == []
 
 
-def test_search_box_filters_the_list_and_enter_goes_to_it(qtbot, desk, shown):
+def test_search_box_filters_the_list_and_enter_goes_to_it(qtbot, desk, shown, typist):
     for i, name in enumerate(["张三", "李四", "王五"]):
         households.create_household(desk, HouseholdInput(
             unit=f"1栋1单元10{i + 1}", members=[MemberInput(name)]))
     tab = shown(HouseholdsTab(desk))
     assert tab.list.model.rowCount() == 3
-    type_into(qtbot, tab.list.search, "ls")
+    typist(tab.list.search, "ls")
     qtbot.keyClick(tab.list.search, Qt.Key.Key_Return)
     assert tab.list.model.rowCount() == 1
     assert tab.editor.record is not None and tab.editor.record.primary_name == "李四"
