@@ -20,6 +20,7 @@ AREAS: list[str] = [
     "wuye_desk.cli.core",
     "wuye_desk.cli.settings_cmd",
     "wuye_desk.cli.households",
+    "wuye_desk.cli.visitors",
 ]
 
 

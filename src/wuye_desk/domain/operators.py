@@ -28,6 +28,7 @@ class Permission(StrEnum):
     RESTORE_BACKUP = "恢复备份"
     EDIT_SETTINGS = "修改设置"
     EXPORT_FULL_ID = "导出完整证件号"
+    MANAGE_WATCHLIST = "维护访客关注名单"  # rule G3: a list of people, kept by the office
 
 
 _EVERYONE = {Permission.REGISTER}
@@ -36,7 +37,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DUTY_MANAGER: frozenset(_EVERYONE | {Permission.APPROVE_KEY_LENDING,
                                               Permission.HANDLE_COMPLAINT}),
     Role.SUPERVISOR: frozenset(_EVERYONE | {Permission.HANDLE_COMPLAINT,
-                                            Permission.EDIT_ARCHIVE}),
+                                            Permission.EDIT_ARCHIVE,
+                                            Permission.MANAGE_WATCHLIST}),
     Role.VIP_ASSISTANT: frozenset(_EVERYONE | {Permission.VIEW_VIP, Permission.MANAGE_VIP,
                                                Permission.EDIT_ARCHIVE}),
     Role.MANAGER: frozenset(set(Permission) - {Permission.MANAGE_OPERATORS,

@@ -28,7 +28,9 @@ MOBILE_PREFIXES = ("130", "131", "132", "135", "136", "137", "138", "139", "150"
 RELATIONS = ("配偶", "子女", "父母", "兄弟姐妹", "朋友")
 
 # Each area adds "module:function" taking (desk, rng, household_ids) to create its demo records.
-DEMO_STEPS: list[str] = []
+DEMO_STEPS: list[str] = [
+    "wuye_desk.services.visitor_demo:demo_visits",
+]
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,17 @@
 
 from wuye_desk.store.models.core import AppSetting, AuditEntry, Operator
 from wuye_desk.store.models.households import EmergencyContact, Household, Member
+from wuye_desk.store.models.visitors import GoodsItem, GoodsPass, Visit, WatchEntry
 
 __all__ = [
     "AppSetting",
     "AuditEntry",
     "EmergencyContact",
+    "GoodsItem",
+    "GoodsPass",
     "Household",
     "Member",
     "Operator",
+    "Visit",
+    "WatchEntry",
 ]

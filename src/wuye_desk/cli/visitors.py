@@ -1,0 +1,138 @@
+"""Visitor desk commands: who is still inside, the ID-number purge, exits, slips, figures."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from wuye_desk.cli.common import add_db_option, open_desk
+from wuye_desk.domain.visitors import stay_text
+from wuye_desk.services import goods_passes, visitor_figures, visitor_forms, visitors
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("visitor", help="访客登记：在访名单、证件号遮挡、离开登记、打印、统计")
+    inner = p.add_subparsers(dest="visitor_what", metavar="操作", required=True)
+
+    q = inner.add_parser("inside", help="仍在访（未登记离开）的访客，停留最久的在前")
+    q.add_argument("--limit", type=int, default=500)
+    add_db_option(q)
+    q.set_defaults(func=run_inside)
+
+    q = inner.add_parser("purge", help="遮挡超过保留期的访客证件号（并清除数据库文件中的旧数据）")
+    add_db_option(q)
+    q.set_defaults(func=run_purge)
+
+    q = inner.add_parser("exit", help="登记访客离开（扫描或输入登记单号）")
+    q.add_argument("serial", help="登记单号，如 FK261118000123")
+    q.add_argument("--not-signed", action="store_true", help="上联没有被访人签字")
+    q.add_argument("--not-returned", action="store_true", help="上联未交回（须写 --note）")
+    q.add_argument("--note", default="")
+    add_db_option(q)
+    q.set_defaults(func=run_exit)
+
+    q = inner.add_parser("slip", help="打印访客登记单（PDF）")
+    q.add_argument("serial")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    add_db_option(q)
+    q.set_defaults(func=run_slip)
+
+    q = inner.add_parser("pass", help="打印携物出入门证（PDF）")
+    q.add_argument("serial", help="出入门证单号，如 WP261118000045")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    add_db_option(q)
+    q.set_defaults(func=run_pass)
+
+    q = inner.add_parser("figures", help="访客统计：每日、每小时、拒绝、平均停留、夜间、出入门证")
+    q.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    q.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    add_db_option(q)
+    q.set_defaults(func=run_figures)
+
+
+def run_inside(args: argparse.Namespace) -> int:
+    desk = open_desk(args)
+    try:
+        rows = visitors.still_inside(desk, limit=args.limit)
+        total = visitors.count_inside(desk)
+    finally:
+        desk.db.dispose()
+    if not rows:
+        print("没有在访的访客。")
+        return 0
+    print(f"在访访客 {total} 人次（停留最久的在前）：")
+    for r in rows:
+        mark = "  [已过下班时间]" if r.after_closing else ""
+        print(f"{r.serial}  {r.arrived_at:%m-%d %H:%M}  停留{stay_text(r.stay_minutes):<8} "
+              f"{r.visitor_name}（{r.people}人）→ {r.host_place} {r.host_name}{mark}")
+    if total > len(rows):
+        print(f"……另有 {total - len(rows)} 人次未列出（--limit）")
+    return 0
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    desk = open_desk(args)
+    try:
+        result = visitors.purge_expired_ids(desk)
+    finally:
+        desk.db.dispose()
+    print(result.text)
+    return 0
+
+
+def run_exit(args: argparse.Namespace) -> int:
+    desk = open_desk(args)
+    try:
+        view = visitors.record_exit(desk, args.serial, host_signed=not args.not_signed,
+                                    slip_returned=not args.not_returned, note=args.note)
+    finally:
+        desk.db.dispose()
+    assert view.left_at is not None and view.stay_minutes is not None
+    print(f"已登记离开：{view.visitor_name}，{view.left_at:%H:%M} 离开，"
+          f"停留{stay_text(view.stay_minutes)}")
+    return 0
+
+
+def run_slip(args: argparse.Namespace) -> int:
+    desk = open_desk(args)
+    try:
+        view = visitors.find_by_serial(desk, args.serial)
+        out = visitor_forms.print_visit_slip(desk, view.id, args.out)
+    finally:
+        desk.db.dispose()
+    print(f"已生成 {out}")
+    return 0
+
+
+def run_pass(args: argparse.Namespace) -> int:
+    desk = open_desk(args)
+    try:
+        out = visitor_forms.print_goods_pass(desk, goods_passes.find_by_serial(desk, args.serial),
+                                             args.out)
+    finally:
+        desk.db.dispose()
+    print(f"已生成 {out}")
+    return 0
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    desk = open_desk(args)
+    try:
+        figures = visitor_figures.visit_figures(desk, args.start, args.end)
+    finally:
+        desk.db.dispose()
+    print(f"{figures.start} 至 {figures.end}")
+    for line in figures.lines():
+        if line:
+            print(line)
+    for day, count in figures.per_day:
+        print(f"  {day}  {count}")
+    return 0
