@@ -59,7 +59,12 @@ def run_gui(db_target: str | None) -> int:
         QMessageBox.critical(None, "无法打开数据库", str(exc))
         return 1
     desk = Desk(db)
+    from wuye_desk.services.startup import run_startup_tasks
+
+    started = run_startup_tasks(desk)
     window = MainWindow(desk)
+    if started:
+        window.statusBar().showMessage("；".join(started), 30_000)
     window.show()
     code = int(app.exec())
     db.dispose()

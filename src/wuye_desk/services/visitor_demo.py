@@ -45,7 +45,7 @@ HAZARDS = (("汽油", GoodsCategory.ORDINARY, "桶"), ("煤气罐", GoodsCategor
 
 
 @dataclass(frozen=True)
-class _Host:
+class Host:
     household_id: int
     unit: units.Unit
     name: str
@@ -54,7 +54,7 @@ class _Host:
 
 
 @dataclass(frozen=True)
-class _Person:
+class Person:
     name: str
     id_number: str
     phone: str
@@ -78,22 +78,22 @@ def plate(rng: random.Random) -> str:
     return head + "".join(tail)
 
 
-def people(rng: random.Random, count: int, today: date) -> list[_Person]:
+def people(rng: random.Random, count: int, today: date) -> list[Person]:
     out = []
     for _ in range(count):
         born = date(today.year - rng.randrange(18, 75), rng.randrange(1, 13), rng.randrange(1, 29))
-        out.append(_Person(demo.person_name(rng), demo.resident_id(rng, born, rng.random() < 0.5),
+        out.append(Person(demo.person_name(rng), demo.resident_id(rng, born, rng.random() < 0.5),
                            demo.mobile(rng), plate(rng) if rng.random() < 0.3 else ""))
     return out
 
 
-def hosts(desk: Desk, household_ids: Sequence[int]) -> list[_Host]:
+def hosts(desk: Desk, household_ids: Sequence[int]) -> list[Host]:
     wanted = set(household_ids)
     with desk.read() as session:
         rows = session.execute(select(Household.id, Household.unit_code, Household.primary_name,
                                       Household.primary_phone, Household.tenure)
                                .where(Household.primary_name != "")).all()
-    return [_Host(r.id, units.parse_unit(r.unit_code), r.primary_name, r.primary_phone, r.tenure)
+    return [Host(r.id, units.parse_unit(r.unit_code), r.primary_name, r.primary_phone, r.tenure)
             for r in rows if r.id in wanted]
 
 
@@ -121,7 +121,7 @@ def _hour(rng: random.Random) -> int:
 
 
 def visit_rows(rng: random.Random, count: int, start: datetime, end: datetime,
-               hosts_: Sequence[_Host], persons: Sequence[_Person], duty: tuple[int, str],
+               hosts_: Sequence[Host], persons: Sequence[Person], duty: tuple[int, str],
                operator_id: int | None, now: datetime) -> Iterator[dict[str, Any]]:
     """`count` realistic visits arriving between `start` and `end`, oldest first."""
     span_days = max(1, (end.date() - start.date()).days + 1)
@@ -231,7 +231,7 @@ def demo_visits(desk: Desk, rng: random.Random, household_ids: list[int],
                                note="业主投诉骚扰，来访须经业主本人同意", active=True))
 
 
-def _demo_goods(desk: Desk, rng: random.Random, hosts_: Sequence[_Host], start: datetime,
+def _demo_goods(desk: Desk, rng: random.Random, hosts_: Sequence[Host], start: datetime,
                 now: datetime, days: int) -> None:
     if not hosts_:
         return

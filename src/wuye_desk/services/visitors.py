@@ -679,16 +679,15 @@ def purge_expired_ids(desk: Desk) -> PurgeResult:
     sqlite = desk.db.is_sqlite
     with desk.write("访客证件号过保留期遮挡") as session:
         conn = session.connection()
-        if sqlite:
+        if sqlite:  # freed space in every page touched is overwritten with zeros
+            was = conn.exec_driver_sql("PRAGMA secure_delete").scalar()
             conn.exec_driver_sql("PRAGMA secure_delete = ON")
         try:
-            last_id = 0
-            while True:
+            while True:  # each batch drops out of the next query (index ix_visit_purge)
                 rows = conn.execute(
                     select(Visit.id, Visit.id_number)
-                    .where(Visit.arrived_at < cutoff, Visit.id_purged.is_(False),
-                           Visit.id > last_id)
-                    .order_by(Visit.id).limit(PURGE_BATCH)).all()
+                    .where(Visit.id_purged.is_(False), Visit.arrived_at < cutoff)
+                    .limit(PURGE_BATCH)).all()
                 if not rows:
                     break
                 conn.execute(
@@ -696,13 +695,12 @@ def purge_expired_ids(desk: Desk) -> PurgeResult:
                     .values(id_number=bindparam("masked"), id_purged=True),
                     [{"vid": r.id, "masked": mask_id(r.id_number)} for r in rows])
                 masked += len(rows)
-                last_id = rows[-1].id
             if masked:
                 write_entries(session, [("visit", "", "update", None, {
                     "遮挡证件号": masked, "到访早于": cutoff.isoformat(), "保留天数": days})])
         finally:
             if sqlite:
-                conn.exec_driver_sql("PRAGMA secure_delete = OFF")
+                conn.exec_driver_sql(f"PRAGMA secure_delete = {int(was or 0)}")
     file_clean = _checkpoint(desk) if sqlite and masked else True
     if masked:
         log.info("purged %d visitor ID numbers older than %s", masked, cutoff)
@@ -710,9 +708,18 @@ def purge_expired_ids(desk: Desk) -> PurgeResult:
 
 
 def _checkpoint(desk: Desk) -> bool:
-    """Copy the WAL into the database file and truncate it (old page images go with it)."""
-    with desk.db.write_engine.connect() as conn:
-        busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    """Copy the WAL into the database file and truncate it (old page images go with it).
+
+    Runs on the single writer connection outside any transaction (a checkpoint cannot
+    run inside one); False if a reader still holds an old snapshot.
+    """
+    raw = desk.db.write_engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        busy, _log, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        cursor.close()
+    finally:
+        raw.close()
     return not busy
 
 
@@ -741,3 +748,9 @@ def overview_lines(desk: Desk) -> list[OverviewLine]:
                                   "……还有更多访客过下班时间未离开，请看访客登记的在访名单",
                                   tab="visitors"))
     return lines
+
+
+def purge_at_startup(desk: Desk) -> str:
+    """The retention purge as a start-up task: a line when numbers were masked."""
+    result = purge_expired_ids(desk)
+    return result.text if result.masked else ""

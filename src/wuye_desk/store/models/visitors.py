@@ -21,6 +21,7 @@ class Visit(Recorded, Versioned, Base):
         Index("ix_visit_status_arrived", "status", "arrived_at", "id"),
         Index("ix_visit_host_unit_arrived", "host_unit_code", "arrived_at", "id"),
         Index("ix_visit_id_number_arrived", "id_number", "arrived_at"),
+        Index("ix_visit_purge", "id_purged", "arrived_at"),  # the retention purge (G3)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -63,6 +63,7 @@ def upgrade() -> None:
     op.create_index("ix_visit_status_arrived", "visit", ["status", "arrived_at", "id"])
     op.create_index("ix_visit_host_unit_arrived", "visit", ["host_unit_code", "arrived_at", "id"])
     op.create_index("ix_visit_id_number_arrived", "visit", ["id_number", "arrived_at"])
+    op.create_index("ix_visit_purge", "visit", ["id_purged", "arrived_at"])
     op.create_index("ix_visit_host_household_id", "visit", ["host_household_id"])
     op.create_index("ix_visit_duty_manager_id", "visit", ["duty_manager_id"])
 
