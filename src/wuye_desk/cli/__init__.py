@@ -16,7 +16,7 @@ from wuye_desk.cli import common
 from wuye_desk.domain.errors import DeskError
 
 # Each module has register(subparsers) and sets args.func.
-AREAS: list[str] = ["wuye_desk.cli.core"]
+AREAS: list[str] = ["wuye_desk.cli.core", "wuye_desk.cli.trust"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,6 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.operators import Permission
 from wuye_desk.services.desk import Desk
 from wuye_desk.settings import REGISTRY, Setting
@@ -35,9 +34,9 @@ def get_all(desk: Desk) -> dict[str, Any]:
 
 
 def put(desk: Desk, setting: Setting[T], value: T) -> None:
+    """Change an office setting; a value of the wrong type or out of range is refused."""
     desk.require(Permission.EDIT_SETTINGS)
-    if not isinstance(value, type(setting.default)):
-        raise ValidationError(f"“{setting.label}”的值类型不对", field=setting.key)
+    value = setting.validate(value)
     with desk.write(f"修改设置：{setting.label}") as session:
         row = session.get(AppSetting, setting.key)
         text = json.dumps(value, ensure_ascii=False)
