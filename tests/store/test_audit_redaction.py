@@ -49,3 +49,11 @@ def test_a_missing_password_is_shown_as_missing(db: Database) -> None:
     with db.write(Actor(None, "测试"), "新增操作员") as session:
         session.add(Operator(login="x", name="X", role="前台", created_at=datetime(2026, 1, 1)))
     assert '"password_hash": null' in (_trail(db)[0].after_json or "")
+
+
+def test_an_inserted_row_is_recorded_with_its_id(db: Database) -> None:
+    with db.write(Actor(None, "测试"), "新增操作员") as session:
+        op = Operator(login="y", name="Y", role="前台", created_at=datetime(2026, 1, 1))
+        session.add(op)
+    entry = _trail(db)[0]
+    assert (entry.entity, entry.entity_id, entry.change) == ("operator", str(op.id), "insert")

@@ -153,8 +153,10 @@ def record_view(session: Session, entity: str, entity_id: object, what: str) -> 
 
 
 def _identity(obj: Any) -> str:
-    ident = inspect(obj).identity
-    return "/".join(str(part) for part in ident) if ident else ""
+    state = inspect(obj)
+    # a row inserted by this flush has its key in its columns, not yet in its identity
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
+    return "/".join(str(part) for part in ident if part is not None)
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
