@@ -56,7 +56,7 @@ class Setting(Generic[T]):
             except ValidationError as exc:
                 raise ValidationError(exc.message, field=self.key) from None
         elif kind in (list, dict):
-            if not isinstance(value, kind):
+            if not isinstance(value, kind) or not isinstance(value, list | dict):
                 raise wrong
             if len(value) > MAX_LIST_LENGTH:
                 raise ValidationError(f"“{self.label}”的项目太多", field=self.key)

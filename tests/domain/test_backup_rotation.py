@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -121,7 +123,7 @@ def test_rotation_properties_hold_for_any_dates(times: list[datetime], daily: in
     newest = max(times)
     assert newest in kept
     assert len(kept) <= max(1, daily + weekly + monthly)
-    periods = {
+    periods: dict[str, Callable[[datetime], Any]] = {
         "day": lambda t: t.date(),
         "week": lambda t: tuple(t.isocalendar())[:2],
         "month": lambda t: (t.year, t.month),

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from conftest import Clock
-from wuye_desk.domain.errors import NotFound, PermissionDenied, ValidationError
+from wuye_desk.domain.errors import PermissionDenied, ValidationError
 from wuye_desk.domain.operators import LOGIN_FAILED, Role
 from wuye_desk.services import operators
 from wuye_desk.services.desk import Desk
@@ -116,7 +116,7 @@ def test_administrator_resets_a_forgotten_password(desk: Desk) -> None:
     after = _stored(desk.db, "li")
     assert after.password_hash != before and after.must_change_password
     assert operators.authenticate(desk.db, "li", "linshi88").must_change_password
-    with pytest.raises(NotFound, match="没有登录名为“nobody”的操作员"):
+    with pytest.raises(ValidationError, match="没有登录名为“nobody”的操作员"):
         operators.reset_password(desk, "nobody", "linshi88")
     # the trail shows the reset, not the hashes
     with desk.db.read() as session:

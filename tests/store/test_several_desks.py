@@ -9,14 +9,13 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, inspect, select
 
+from trust_helpers import add_households
 from wuye_desk.domain.errors import ConflictError
 from wuye_desk.store import migrate
 from wuye_desk.store.audit import Actor, verify_chain
 from wuye_desk.store.base import Base
 from wuye_desk.store.database import Database, open_database
 from wuye_desk.store.models import AuditEntry, Household
-
-from trust_helpers import add_households
 
 DESK_A = Actor(None, "一号前台")
 DESK_B = Actor(None, "二号前台")

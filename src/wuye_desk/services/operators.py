@@ -36,7 +36,7 @@ from wuye_desk.store.database import Database
 from wuye_desk.store.models import Operator
 
 _hasher = PasswordHasher()
-_dummy_hash: str | None = None
+_dummy: tuple[PasswordHasher, str] | None = None  # a hash to verify against for unknown logins
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,14 @@ def _hash(password: str) -> str:
 
 def _matches(stored: str | None, password: object) -> bool:
     """Whether the password matches the stored hash; takes as long when there is none."""
-    global _dummy_hash
+    global _dummy
     usable = isinstance(password, str) and len(password) <= MAX_PASSWORD_LENGTH \
         and not has_control_chars(password)
     candidate = password if usable and isinstance(password, str) else "-" * 8
     if stored is None:
-        if _dummy_hash is None:
-            _dummy_hash = _hash("not a password")
-        stored = _dummy_hash
+        if _dummy is None or _dummy[0] is not _hasher:
+            _dummy = (_hasher, _hash("not a password"))
+        stored = _dummy[1]
         usable = False
     try:
         _hasher.verify(stored, candidate)
@@ -90,7 +90,7 @@ def _by_login(session: Session, login: str) -> Operator:
     key = normalize_login(login)
     op = session.scalar(select(Operator).where(Operator.login == key))
     if op is None:
-        raise NotFound(f"没有登录名为“{key}”的操作员", field="登录名")
+        raise ValidationError(f"没有登录名为“{key}”的操作员", field="登录名")
     return op
 
 
