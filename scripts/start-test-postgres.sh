@@ -13,8 +13,9 @@
 set -euo pipefail
 
 as_owner() {
+    # from / : the postgres user may not be allowed into the current folder
     if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi

@@ -193,12 +193,17 @@ def pg_db(pg_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """The test runs twice: on a SQLite file and on a PostgreSQL database."""
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, migrated database: a SQLite file, then a PostgreSQL database."""
     if request.param == "sqlite":
-        database = open_database(tmp_path / "any.sqlite3")
-    else:
-        database = open_database(request.getfixturevalue("pg_url"))
+        return str(tmp_path / "any.sqlite3")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def any_db(any_db_url: str) -> Iterator[Database]:
+    """The test runs twice: on a SQLite file and on a PostgreSQL database."""
+    database = open_database(any_db_url)
     yield database
     database.dispose()
 
