@@ -1,4 +1,4 @@
-"""The audit trail records that a password changed, never the password hash (rule G3)."""
+"""The audit trail hides password hashes (rule G3) and names every row it records."""
 
 from __future__ import annotations
 
