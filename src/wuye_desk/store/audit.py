@@ -24,6 +24,7 @@ from wuye_desk.store.base import Recorded
 from wuye_desk.store.models.core import AuditEntry
 
 GENESIS = "0" * 64
+REDACTED = "（已隐藏）"
 _AUDIT = AuditEntry.__table__
 
 
@@ -45,21 +46,37 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def redacted_columns(cls: type) -> frozenset[str]:
+    """Columns whose values the trail never shows (a model's `__audit_redact__`), e.g. a
+    password hash: the trail records that the value changed, not what it is."""
+    return frozenset(getattr(cls, "__audit_redact__", ()))
+
+
+def _shown(key: str, value: Any, hidden: frozenset[str]) -> Any:
+    if key in hidden and value is not None:
+        return REDACTED
+    return _plain(value)
+
+
 def _row_values(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {col.key: _plain(getattr(obj, col.key)) for col in mapper.column_attrs}
+    hidden = redacted_columns(mapper.class_)
+    return {col.key: _shown(col.key, getattr(obj, col.key), hidden)
+            for col in mapper.column_attrs}
 
 
 def _before_values(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """The changed columns' values before and after this flush."""
     state = inspect(obj)
+    hidden = redacted_columns(state.mapper.class_)
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
         hist = state.attrs[attr.key].history
         if hist.has_changes():
-            before[attr.key] = _plain(hist.deleted[0]) if hist.deleted else None
-            after[attr.key] = _plain(hist.added[0]) if hist.added else None
+            key = attr.key
+            before[key] = _shown(key, hist.deleted[0], hidden) if hist.deleted else None
+            after[key] = _shown(key, hist.added[0], hidden) if hist.added else None
     return before, after
 
 
@@ -124,14 +141,22 @@ def write_entries(session: Session, changes: list[tuple[str, str, str, dict | No
     session.connection().execute(insert(_AUDIT), rows)
 
 
+def record_event(session: Session, entity: str, entity_id: object, change: str,
+                 details: dict[str, Any]) -> None:
+    """Record something that is not a row change (a log-in, a restore) in the chain."""
+    write_entries(session, [(entity, str(entity_id), change, None, details)])
+
+
 def record_view(session: Session, entity: str, entity_id: object, what: str) -> None:
     """Record that an operator saw something protected, e.g. a full ID number (rule G3)."""
-    write_entries(session, [(entity, str(entity_id), "view", None, {"viewed": what})])
+    record_event(session, entity, entity_id, "view", {"viewed": what})
 
 
 def _identity(obj: Any) -> str:
-    ident = inspect(obj).identity
-    return "/".join(str(part) for part in ident) if ident else ""
+    state = inspect(obj)
+    # a row inserted by this flush has its key in its columns, not yet in its identity
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
+    return "/".join(str(part) for part in ident if part is not None)
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
