@@ -42,6 +42,19 @@ def create_application(argv: list[str] | None = None) -> Any:
     return app
 
 
+def sign_in(db: Any, parent: Any = None, shift_change: bool = False) -> Any:
+    """The login dialog (the first administrator on a new database); None if cancelled."""
+    from wuye_desk import settings
+    from wuye_desk.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(db, parent, last_login=settings.load_local()["last_login"],
+                         shift_change=shift_change)
+    if not dialog.exec() or dialog.operator is None:
+        return None
+    settings.save_local(last_login=dialog.operator.login)
+    return dialog.operator
+
+
 def run_gui(db_target: str | None) -> int:
     setup_logging()
     app = create_application()
@@ -58,10 +71,14 @@ def run_gui(db_target: str | None) -> int:
     except DeskError as exc:
         QMessageBox.critical(None, "无法打开数据库", str(exc))
         return 1
-    desk = Desk(db)
+    operator = sign_in(db)
+    if operator is None:
+        db.dispose()
+        return 0
+    desk = Desk(db, operator)
     from wuye_desk.services.startup import run_startup_tasks
 
-    started = run_startup_tasks(desk)
+    started = run_startup_tasks(Desk(db))  # the desk's own work, recorded as 系统
     window = MainWindow(desk)
     if started:
         window.statusBar().showMessage("；".join(started), 30_000)

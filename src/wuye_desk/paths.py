@@ -78,6 +78,11 @@ def font_file() -> Path:
     return resources_dir() / "fonts" / "DroidSansFallbackFull.ttf"
 
 
+def latin_font_file() -> Path:
+    """Companion of font_file() in PDFs: the CJK font has no Latin letters or digits."""
+    return resources_dir() / "fonts" / "DejaVuSans.ttf"
+
+
 def migrations_dir() -> Path:
     return Path(__file__).resolve().parent / "store" / "migrations"
 

@@ -7,10 +7,19 @@ set come from the defaults here, so a new setting needs no migration.
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from wuye_desk.domain.errors import ValidationError
+from wuye_desk.domain.plain_text import clean_line, has_control_chars
+
 T = TypeVar("T")
+
+MAX_TEXT_LENGTH = 200  # one line of text (an office name, an address)
+MAX_LIST_LENGTH = 1000
 
 
 @dataclass(frozen=True)
@@ -18,6 +27,50 @@ class Setting(Generic[T]):
     key: str
     default: T
     label: str
+    minimum: float | None = None  # for numbers
+    maximum: float | None = None
+    check: Callable[[T], T] | None = None  # the area's own rule, raising ValidationError
+
+    def validate(self, value: object) -> T:
+        """The value as it will be stored, or ValidationError naming the setting."""
+        kind = type(self.default)
+        wrong = ValidationError(f"“{self.label}”的值类型不对", field=self.key)
+        if kind is bool:
+            if not isinstance(value, bool):
+                raise wrong
+        elif kind in (int, float):
+            if isinstance(value, bool) or not isinstance(value, int | float) \
+                    or (kind is int and not isinstance(value, int)):
+                raise wrong
+            if not math.isfinite(value):
+                raise wrong
+            if (self.minimum is not None and value < self.minimum) or \
+                    (self.maximum is not None and value > self.maximum):
+                raise ValidationError(
+                    f"“{self.label}”应在 {_num(self.minimum)} 到 {_num(self.maximum)} 之间",
+                    field=self.key)
+        elif kind is str:
+            try:
+                value = clean_line(value, field=f"“{self.label}”", max_length=MAX_TEXT_LENGTH,
+                                   required=False)
+            except ValidationError as exc:
+                raise ValidationError(exc.message, field=self.key) from None
+        elif kind in (list, dict):
+            if not isinstance(value, kind) or not isinstance(value, list | dict):
+                raise wrong
+            if len(value) > MAX_LIST_LENGTH:
+                raise ValidationError(f"“{self.label}”的项目太多", field=self.key)
+            try:
+                text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError) as exc:
+                raise wrong from exc
+            if json.loads(text) != value:
+                raise wrong
+            if _has_bad_text(value):
+                raise ValidationError(f"“{self.label}”含有不能保存的控制字符", field=self.key)
+        if self.check is not None:
+            value = self.check(value)  # type: ignore[arg-type]
+        return value  # type: ignore[return-value]
 
     def coerce(self, value: Any) -> T:
         """Read a stored value back as this setting's type, falling back to the default."""
@@ -34,13 +87,28 @@ class Setting(Generic[T]):
         return value  # type: ignore[no-any-return]
 
 
+def _num(value: float | None) -> str:
+    return "不限" if value is None else f"{value:g}"
+
+
+def _has_bad_text(value: Any) -> bool:
+    if isinstance(value, str):
+        return has_control_chars(value)
+    if isinstance(value, list):
+        return any(_has_bad_text(item) for item in value)
+    if isinstance(value, dict):
+        return any(_has_bad_text(k) or _has_bad_text(v) for k, v in value.items())
+    return False
+
+
 REGISTRY: dict[str, Setting[Any]] = {}
 
 
-def declare(key: str, default: T, label: str) -> Setting[T]:
+def declare(key: str, default: T, label: str, *, minimum: float | None = None,
+            maximum: float | None = None, check: Callable[[T], T] | None = None) -> Setting[T]:
     if key in REGISTRY:
         raise ValueError(f"setting {key} declared twice")
-    setting = Setting(key, default, label)
+    setting = Setting(key, default, label, minimum, maximum, check)
     REGISTRY[key] = setting
     return setting
 
@@ -52,18 +120,56 @@ OFFICE_ADDRESS = declare("office.address", "", "管理处地址")
 OFFICE_PHONE = declare("office.phone", "", "服务电话")
 
 # --- night duty (rule G5) ---------------------------------------------------
-NIGHT_START_HOUR = declare("duty.night_start_hour", 20, "夜间值班开始（时）")
-NIGHT_END_HOUR = declare("duty.night_end_hour", 8, "夜间值班结束（时）")
+NIGHT_START_HOUR = declare("duty.night_start_hour", 20, "夜间值班开始（时）", minimum=0, maximum=23)
+NIGHT_END_HOUR = declare("duty.night_end_hour", 8, "夜间值班结束（时）", minimum=0, maximum=23)
 
 # --- privacy (rule G3) ------------------------------------------------------
 VISITOR_ID_RETENTION_DAYS = declare("privacy.visitor_id_retention_days", 180,
-                                    "访客证件号保留天数")
+                                    "访客证件号保留天数", minimum=1, maximum=3650)
 
 # --- backups (trust) --------------------------------------------------------
-BACKUP_DAILY_KEEP = declare("backup.keep_daily", 7, "保留每日备份份数")
-BACKUP_WEEKLY_KEEP = declare("backup.keep_weekly", 4, "保留每周备份份数")
-BACKUP_MONTHLY_KEEP = declare("backup.keep_monthly", 12, "保留每月备份份数")
+BACKUP_DAILY_KEEP = declare("backup.keep_daily", 7, "保留每日备份份数", minimum=1, maximum=366)
+BACKUP_WEEKLY_KEEP = declare("backup.keep_weekly", 4, "保留每周备份份数", minimum=0, maximum=520)
+BACKUP_MONTHLY_KEEP = declare("backup.keep_monthly", 12, "保留每月备份份数",
+                              minimum=0, maximum=1200)
 
 # --- working-day calendar (rule C7) -----------------------------------------
 EXTRA_HOLIDAYS = declare("calendar.extra_holidays", list[str](), "自定义节假日（YYYY-MM-DD）")
 EXTRA_WORKDAYS = declare("calendar.extra_workdays", list[str](), "自定义调休上班日（YYYY-MM-DD）")
+
+
+# --- this PC only (a JSON file in the user's config folder) ------------------
+LOCAL_DEFAULTS: dict[str, Any] = {
+    "last_login": "",        # offered at the next sign-in
+    "language": "zh_CN",     # zh_CN or en
+    "backup_dir": "",        # empty: the data folder's backups/
+}
+
+
+def load_local() -> dict[str, Any]:
+    import json
+
+    from wuye_desk import paths
+
+    values = dict(LOCAL_DEFAULTS)
+    try:
+        stored = json.loads(paths.local_config_file().read_text(encoding="utf-8"))
+        if isinstance(stored, dict):
+            values.update({k: v for k, v in stored.items()
+                           if k in LOCAL_DEFAULTS and isinstance(v, type(LOCAL_DEFAULTS[k]))})
+    except (OSError, ValueError):
+        pass  # a missing or broken file means the defaults
+    return values
+
+
+def save_local(**changes: Any) -> None:
+    import json
+
+    from wuye_desk import paths
+
+    values = load_local()
+    values.update({k: v for k, v in changes.items() if k in LOCAL_DEFAULTS})
+    path = paths.local_config_file()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(values, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)

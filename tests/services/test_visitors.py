@@ -234,7 +234,7 @@ def test_rule_G3_id_numbers_are_masked_unless_revealed_with_permission(desk, des
     assert view.id_number == "1101**********002X"
     row = visitors.list_query(front).page().rows[0]
     assert row.values[3] == "1101**********002X" and ZHAO_ID not in str(row)
-    assert visitor_forms.visit_slip_record(view)["id_number"] == "1101**********002X"
+    assert visitor_forms.visit_slip_record(view)["id_text"] == "居民身份证 1101**********002X"
     with pytest.raises(PermissionDenied):
         visitors.get_visit(front, done.visit_id, reveal_id=True)
     full = visitors.get_visit(desk, done.visit_id, reveal_id=True)

@@ -19,6 +19,7 @@ from wuye_desk.domain.errors import DeskError
 AREAS: list[str] = [
     "wuye_desk.cli.core",
     "wuye_desk.cli.settings_cmd",
+    "wuye_desk.cli.trust",
     "wuye_desk.cli.households",
     "wuye_desk.cli.visitors",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from wuye_desk.services.backups import backup_before_migrate
 from wuye_desk.services.desk import Desk
 from wuye_desk.store.database import open_database
 
@@ -15,8 +16,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_desk(args: argparse.Namespace) -> Desk:
-    """The command line works as the system operator (administrator rights)."""
-    return Desk(open_database(getattr(args, "db", None)))
+    """The command line works as the system operator (administrator rights).
+    An existing database is backed up before a schema upgrade changes it."""
+    return Desk(open_database(getattr(args, "db", None), before_migrate=backup_before_migrate))
 
 
 _groups: dict[tuple[int, str], argparse._SubParsersAction] = {}  # type: ignore[type-arg]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from enum import StrEnum
+
+from wuye_desk.domain.errors import ValidationError
+from wuye_desk.domain.plain_text import clean_line, has_control_chars
 
 
 class Role(StrEnum):
@@ -50,3 +55,57 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 def allows(role: Role | str, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS[Role(role)]
+
+
+# --- who may sign in (the trust issue) -------------------------------------
+MIN_PASSWORD_LENGTH = 6
+MAX_PASSWORD_LENGTH = 128
+MAX_LOGIN_LENGTH = 40  # operator.login
+MAX_NAME_LENGTH = 40   # operator.name
+LOGIN_FAILED = "用户名或密码不对"  # the same words whether the login or the password is wrong
+
+
+def normalize_login(value: object, *, field: str = "登录名") -> str:
+    """The login as stored: full-width letters (typed with a Chinese input method)
+    made half-width, lower case, no spaces inside."""
+    text = clean_line(value, field=field, max_length=MAX_LOGIN_LENGTH * 4)
+    text = unicodedata.normalize("NFKC", text).lower()
+    if not _LOGIN_CHARS.fullmatch(text):
+        raise ValidationError(f"{field}只能用字母、数字、汉字和 . - _，不能有空格或其他符号",
+                              field=field)
+    if len(text) > MAX_LOGIN_LENGTH:
+        raise ValidationError(f"{field}太长：最多{MAX_LOGIN_LENGTH}个字", field=field)
+    return text
+
+
+def check_name(value: object, *, field: str = "姓名") -> str:
+    return clean_line(value, field=field, max_length=MAX_NAME_LENGTH)
+
+
+def check_password(value: object, *, field: str = "密码") -> str:
+    """A new password: at least six characters; kept exactly as typed (spaces count)."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{field}必须是文字", field=field)
+    if len(value) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(f"{field}太短：至少要{MIN_PASSWORD_LENGTH}个字符", field=field)
+    if len(value) > MAX_PASSWORD_LENGTH:
+        raise ValidationError(f"{field}太长：最多{MAX_PASSWORD_LENGTH}个字符", field=field)
+    if has_control_chars(value):
+        raise ValidationError(f"{field}含有不能输入的控制字符", field=field)
+    return value
+
+
+def parse_role(value: object, *, field: str = "角色") -> Role:
+    """A role from its Chinese name (前台) or its code name (FRONT_DESK)."""
+    if isinstance(value, Role):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for role in Role:
+            if text in (role.value, role.name) or text.upper() == role.name:
+                return role
+    choices = "、".join(role.value for role in Role)
+    raise ValidationError(f"{field}只能是：{choices}", field=field)
+
+
+_LOGIN_CHARS = re.compile(r"[\w.\-]+")

@@ -26,6 +26,7 @@ class OperatorInfo:
     login: str
     name: str
     role: Role
+    must_change_password: bool = False  # set by an administrator's reset: change it now
 
 
 SYSTEM = OperatorInfo(None, "system", "系统", Role.ADMIN)

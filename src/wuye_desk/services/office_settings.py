@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.operators import Permission
 from wuye_desk.services.desk import Desk
 from wuye_desk.settings import REGISTRY, Setting
@@ -35,12 +33,8 @@ def get_all(desk: Desk) -> dict[str, Any]:
     return values
 
 
-# Checks beyond the type, for settings whose values must have a form (key -> checker).
-CHECKS: dict[str, Callable[[Any], None]] = {}
-
-
 def check(setting: Setting[Any], value: Any) -> Any:
-    """The value as it will be stored, or ValidationError naming the setting."""
+    """Text typed on the command line converted to the setting's type, then validated."""
     kind = type(setting.default)
     if kind is int and isinstance(value, str):
         try:
@@ -53,30 +47,26 @@ def check(setting: Setting[Any], value: Any) -> Any:
         if value.strip().lower() not in ("1", "0", "true", "false", "是", "否"):
             raise ValidationError(f"“{setting.label}”应为 是/否", field=setting.key)
         value = value.strip().lower() in ("1", "true", "是")
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ValidationError(f"“{setting.label}”的值类型不对", field=setting.key)
-    if kind is int and value < 0:
-        raise ValidationError(f"“{setting.label}”不能为负数", field=setting.key)
-    if kind is str:
-        value = value.strip()
-        if len(value) > 200 or any(ord(ch) < 32 for ch in value):
-            raise ValidationError(f"“{setting.label}”太长或含有控制字符", field=setting.key)
-    if setting.key in CHECKS:
-        CHECKS[setting.key](value)
-    return value
+    return setting.validate(value)  # type, range, text and the setting's own check
 
 
 def put(desk: Desk, setting: Setting[T], value: T) -> None:
-    put_many(desk, {setting.key: value})
+    """Change an office setting; a value of the wrong type or out of range is refused."""
+    desk.require(Permission.EDIT_SETTINGS)
+    _store(desk, {setting.key: setting.validate(value)})
 
 
 def put_many(desk: Desk, values: dict[str, Any]) -> None:
-    """Change several settings in one transaction; all are checked before any is written."""
+    """Change several settings (typed or as text from a form or the command line) in one
+    transaction; all are checked before any is written."""
     desk.require(Permission.EDIT_SETTINGS)
     unknown = [k for k in values if k not in REGISTRY]
     if unknown:
         raise ValidationError(f"没有这个设置项：{'、'.join(unknown)}", field="设置项")
-    checked = {key: check(REGISTRY[key], value) for key, value in values.items()}
+    _store(desk, {key: check(REGISTRY[key], value) for key, value in values.items()})
+
+
+def _store(desk: Desk, checked: dict[str, Any]) -> None:
     current = get_all(desk)
     changed = {k: v for k, v in checked.items() if current.get(k) != v}
     if not changed:

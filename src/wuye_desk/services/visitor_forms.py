@@ -15,6 +15,7 @@ from sqlalchemy import select
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.privacy import mask_phone
 from wuye_desk.domain.visitors import GoodsStatus, VisitStatus
+from wuye_desk.reports.forms import render_form
 from wuye_desk.services import goods_passes, visitors
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.household_forms import office_header
@@ -22,26 +23,24 @@ from wuye_desk.store.models import GoodsPass, Operator
 
 
 def visit_slip_record(view: visitors.VisitView) -> dict[str, Any]:
-    """The values the slip shows; the ID number stays masked (rule G3)."""
+    """The values the slip shows (keys listed in forms/visitor_slip.toml); the ID number
+    and the phones stay masked (rule G3)."""
+    answer = view.host_answer + (f"（接听人：{view.answered_by}）" if view.answered_by else "")
     return {
         "serial": view.serial or "",
-        "arrived_at": f"{view.arrived_at:%Y-%m-%d %H:%M}",
+        "arrived_at": view.arrived_at,
         "visitor_name": view.visitor_name,
-        "id_type": view.id_type,
-        "id_number": view.id_number,
+        "people": view.people,
         "phone": mask_phone(view.phone),
-        "people": str(view.people),
+        "id_text": f"{view.id_type} {view.id_number}",
         "plate": view.plate,
         "purpose": view.purpose,
         "host_place": view.host_place,
-        "host_name": view.host_name,
-        "host_position": view.host_position,
+        "host_text": view.host_name + (f"（{view.host_position}）" if view.host_position else ""),
         "host_phone": mask_phone(view.host_phone),
-        "host_answer": view.host_answer,
-        "answered_by": view.answered_by,
+        "answer_text": answer,
         "operator_name": view.operator_name,
-        "duty_manager_name": view.duty_manager_name,
-        "night": view.night,
+        "duty_text": f"{view.duty_manager_name}（夜间登记）" if view.night else "",
     }
 
 
@@ -53,28 +52,27 @@ def print_visit_slip(desk: Desk, visit_id: int, out: Path) -> Path:
                               field="访客登记单", rule="V4")
     if view.status == VisitStatus.LEFT.value:
         raise ValidationError("该访客已离开，登记单已收回，不再打印", field="访客登记单")
-    from wuye_desk.reports.forms import render_form
-
     return render_form("visitor_slip", visit_slip_record(view), Path(out), office_header(desk))
 
 
 def goods_pass_record(view: goods_passes.GoodsPassView, operator_name: str = ""
                       ) -> dict[str, Any]:
-    seal = "已盖业户公章" if view.sealed else (f"授权人{view.signed_by}签字" if view.signed_by
-                                              else "未盖章")
+    """The values the pass shows (keys listed in forms/goods_pass.toml)."""
+    seal = ("已盖业户公章" if view.sealed
+            else f"授权人{view.signed_by}签字" if view.signed_by else "未盖章")
     return {
         "serial": view.serial or "",
         "direction": view.direction,
         "place": " ".join(p for p in (view.unit, view.company) if p),
         "carrier_name": view.carrier_name,
         "carrier_phone": view.carrier_phone,
-        "carried_at": f"{view.carried_at:%Y-%m-%d %H:%M}",
+        "carried_at": view.carried_at,
         "seal": seal,
         "operator_name": operator_name,
-        "duty_manager_name": view.duty_manager_name,
-        "items": [{"no": str(i), "description": item.description, "category": item.category,
-                   "quantity": str(item.quantity), "measure": item.measure}
-                  for i, item in enumerate(view.items, start=1)],
+        "duty_text": f"{view.duty_manager_name}（夜间）" if view.night else "",
+        "items": [{"description": item.description, "category": item.category,
+                   "quantity": item.quantity, "measure": item.measure}
+                  for item in view.items],
     }
 
 
@@ -87,7 +85,5 @@ def print_goods_pass(desk: Desk, pass_id: int, out: Path) -> Path:
     with desk.read() as session:
         operator = session.scalar(select(Operator.name).join(
             GoodsPass, GoodsPass.created_by == Operator.id).where(GoodsPass.id == pass_id))
-    from wuye_desk.reports.forms import render_form
-
     return render_form("goods_pass", goods_pass_record(view, operator or ""), Path(out),
                        office_header(desk))

@@ -141,14 +141,22 @@ def write_entries(session: Session, changes: list[tuple[str, str, str, dict | No
     session.connection().execute(insert(_AUDIT), rows)
 
 
+def record_event(session: Session, entity: str, entity_id: object, change: str,
+                 details: dict[str, Any]) -> None:
+    """Record something that is not a row change (a log-in, a restore) in the chain."""
+    write_entries(session, [(entity, str(entity_id), change, None, details)])
+
+
 def record_view(session: Session, entity: str, entity_id: object, what: str) -> None:
     """Record that an operator saw something protected, e.g. a full ID number (rule G3)."""
-    write_entries(session, [(entity, str(entity_id), "view", None, {"viewed": what})])
+    record_event(session, entity, entity_id, "view", {"viewed": what})
 
 
 def _identity(obj: Any) -> str:
-    ident = inspect(obj).identity
-    return "/".join(str(part) for part in ident) if ident else ""
+    state = inspect(obj)
+    # a row inserted by this flush has its key in its columns, not yet in its identity
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
+    return "/".join(str(part) for part in ident if part is not None)
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:

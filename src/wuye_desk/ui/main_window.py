@@ -129,6 +129,14 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_action.setEnabled(self.desk.can(Permission.EDIT_SETTINGS))
         file_menu.addAction(self.settings_action)
+        self.audit_action = QAction(self.tr("操作日志…"), self)
+        self.audit_action.triggered.connect(self.open_audit)
+        self.audit_action.setEnabled(self.desk.can(Permission.VIEW_AUDIT))
+        file_menu.addAction(self.audit_action)
+        self.switch_action = QAction(self.tr("交接班：切换操作员…"), self)
+        self.switch_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch_action.triggered.connect(self.switch_operator)
+        file_menu.addAction(self.switch_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -148,6 +156,18 @@ class MainWindow(QMainWindow):
             office = office_settings.get(self.desk, settings.OFFICE_NAME)
             self.office_label.setText(office)
             self.setWindowTitle(self.tr("物业前台 wuye-desk — {office}").format(office=office))
+
+    def switch_operator(self) -> None:
+        from wuye_desk.app import sign_in
+
+        operator = sign_in(self.desk.db, self, shift_change=True)
+        if operator is not None:
+            self.set_operator(self.desk.as_operator(operator))
+
+    def open_audit(self) -> None:
+        from wuye_desk.ui.audit_viewer import AuditViewer
+
+        AuditViewer(self.desk, self).open()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于"),
@@ -171,6 +191,7 @@ class MainWindow(QMainWindow):
         self.operator_label.setText(self.tr("操作员：{name}（{role}）").format(
             name=op.name, role=op.role.value))
         self.settings_action.setEnabled(desk.can(Permission.EDIT_SETTINGS))
+        self.audit_action.setEnabled(desk.can(Permission.VIEW_AUDIT))
         for widget in self._tab_widgets.values():
             if hasattr(widget, "set_desk"):
                 widget.set_desk(desk)

@@ -14,6 +14,7 @@ class Operator(Versioned, Base):
     """A person who uses the desk (rule G5: every record carries its operator)."""
 
     __tablename__ = "operator"
+    __audit_redact__ = frozenset({"password_hash"})  # passwords never reach the trail
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
