@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from trust_helpers import add_households, unit_codes
+from tests.trust_helpers import add_households, unit_codes
 from wuye_desk.cli import main
 from wuye_desk.services import backups, operators
 from wuye_desk.store.database import open_database

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from trust_helpers import add_households, corrupt, unit_codes
+from tests.trust_helpers import add_households, corrupt, unit_codes
 from wuye_desk import paths, settings
 from wuye_desk.domain.backups import BEFORE_UPGRADE, parse_backup_name
 from wuye_desk.domain.errors import PermissionDenied

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from conftest import Clock
+from tests.conftest import Clock
 from wuye_desk.domain.errors import PermissionDenied, ValidationError
 from wuye_desk.domain.operators import LOGIN_FAILED, Role
 from wuye_desk.services import operators

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from trust_helpers import add_households, corrupt, unit_codes
+from tests.trust_helpers import add_households, corrupt, unit_codes
 from wuye_desk.store.audit import verify_chain
 from wuye_desk.store.backup import BackupError, check_backup, copy_database, restore_database
 from wuye_desk.store.database import Database, open_database

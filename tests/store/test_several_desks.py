@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, inspect, select
 
-from trust_helpers import add_households
+from tests.trust_helpers import add_households
 from wuye_desk.domain.errors import ConflictError
 from wuye_desk.store import migrate
 from wuye_desk.store.audit import Actor, verify_chain

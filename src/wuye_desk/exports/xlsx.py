@@ -7,10 +7,7 @@ starts with "=" never becomes a live formula.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from wuye_desk.atomic_file import atomic_output
 from wuye_desk.domain.errors import ValidationError
 
 THIN = Side(style="thin", color="808080")
@@ -45,24 +43,6 @@ def _width_for(title: str, width: float) -> float:
     return max(width, len(title) * 2 + 2)
 
 
-@contextmanager
-def _atomic(path: Path):  # type: ignore[no-untyped-def]
-    folder = path.parent
-    if not folder.is_dir():
-        raise ValidationError(f"输出文件夹不存在：{folder}", field="输出位置")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
-    except OSError as exc:
-        raise ValidationError(f"无法写入文件夹 {folder}：{exc.strerror}", field="输出位置") from exc
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=value)
     cell.border = BORDER
@@ -82,7 +62,7 @@ def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
 def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequence[Column],
                    rows: Iterable[Sequence[Any]]) -> int:
     """Write one register sheet; returns the number of data rows written."""
-    with _atomic(path) as tmp:
+    with atomic_output(Path(path)) as tmp:
         count = _write(tmp, sheet_title, title, columns, rows)
     return count
 

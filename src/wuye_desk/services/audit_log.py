@@ -48,7 +48,7 @@ class AuditDetail:
         for k in keys:
             old = (self.before or {}).get(k, "")
             new = (self.after or {}).get(k, "")
-            if self.change == "update":
+            if self.change == CHANGE_LABELS["update"]:
                 out.append(f"{k}: {old} → {new}")
             else:
                 out.append(f"{k}: {new if self.after else old}")

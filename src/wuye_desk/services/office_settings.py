@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.operators import Permission
 from wuye_desk.services.desk import Desk
 from wuye_desk.settings import REGISTRY, Setting
