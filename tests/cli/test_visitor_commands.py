@@ -53,3 +53,18 @@ def test_inside_exit_purge_and_figures(tmp_path, capsys):
     assert "格式不对" in capsys.readouterr().err
     assert run("visitor", "slip", "FK000", "--out", str(tmp_path / "x.pdf"), *db_arg) == 2
     assert "登记单号" in capsys.readouterr().err
+
+
+def test_the_watch_list_from_the_command_line(tmp_path, capsys):
+    db_arg = ("--db", str(tmp_path / "desk.sqlite3"))
+    assert run("visitor", "watch", "add", "--id-number", "11010519491231002X",
+               "--note", "曾冒充快递员", *db_arg) == 0
+    assert "记录号 1" in capsys.readouterr().out
+    assert run("visitor", "watch", "list", *db_arg) == 0
+    out = capsys.readouterr().out
+    assert "1101**********002X" in out and "11010519491231002X" not in out
+    assert run("visitor", "watch", "add", "--name", "某人", *db_arg) == 2
+    assert "关注原因" in capsys.readouterr().err
+    assert run("visitor", "watch", "end", "--entry", "1", *db_arg) == 0
+    assert run("visitor", "watch", "end", "--entry", "1", *db_arg) == 2
+    assert "已经移出" in capsys.readouterr().err

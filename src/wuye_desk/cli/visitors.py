@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from wuye_desk.cli.common import add_db_option, open_desk
+from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.visitors import stay_text
-from wuye_desk.services import goods_passes, visitor_figures, visitor_forms, visitors
+from wuye_desk.services import goods_passes, visitor_figures, visitor_forms, visitors, watchlist
 
 
 def _date(text: str) -> date:
@@ -50,6 +51,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     add_db_option(q)
     q.set_defaults(func=run_pass)
+
+    q = inner.add_parser("watch", help="访客关注名单：列出、加入、移出")
+    q.add_argument("action", choices=["list", "add", "end"], help="list 列出 / add 加入 / end 移出")
+    q.add_argument("--name", default="", help="姓名")
+    q.add_argument("--id-type", default="居民身份证", help="证件类型")
+    q.add_argument("--id-number", default="", help="证件号码")
+    q.add_argument("--note", default="", help="关注原因（加入时必填）")
+    q.add_argument("--entry", type=int, help="要移出的记录号（见 list）")
+    add_db_option(q)
+    q.set_defaults(func=run_watch)
 
     q = inner.add_parser("figures", help="访客统计：每日、每小时、拒绝、平均停留、夜间、出入门证")
     q.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
@@ -120,6 +131,29 @@ def run_pass(args: argparse.Namespace) -> int:
     finally:
         desk.db.dispose()
     print(f"已生成 {out}")
+    return 0
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    desk = open_desk(args)
+    try:
+        if args.action == "add":
+            entry = watchlist.add_watch(desk, name=args.name, id_type=args.id_type,
+                                        id_number=args.id_number, note=args.note)
+            print(f"已加入关注名单（记录号 {entry}）")
+        elif args.action == "end":
+            if args.entry is None:
+                raise ValidationError("请用 --entry 指定要移出的记录号", field="记录号")
+            watchlist.end_watch(desk, args.entry)
+            print(f"已移出关注名单（记录号 {args.entry}）")
+        else:
+            entries = watchlist.watch_entries(desk)
+            if not entries:
+                print("关注名单为空。")
+            for e in entries:
+                print(f"{e.id:>4}  {e.name or '—':<6} {e.id_number or '—':<20} {e.note}")
+    finally:
+        desk.db.dispose()
     return 0
 
 
