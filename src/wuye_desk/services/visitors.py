@@ -740,7 +740,7 @@ def overview_lines(desk: Desk) -> list[OverviewLine]:
         rows = session.execute(stmt).all()
     lines = [OverviewLine(
         "访客", Tone.OVERDUE, closing_time(desk, r.arrived_at.date()),
-        f"{r.visitor_name}（{r.people}人）{r.arrived_at:%m-%d %H:%M}来访{_host_place(r)} "
+        f"{r.visitor_name}（{r.people}人）{r.arrived_at:%m-%d %H:%M} 来访 {_host_place(r)} "
         f"{r.host_name}，已过下班时间仍未登记离开（单号{r.serial}）",
         tab="visitors", record_id=r.id) for r in rows[:OVERVIEW_LIMIT]]
     if len(rows) > OVERVIEW_LIMIT:

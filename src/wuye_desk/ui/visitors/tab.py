@@ -47,7 +47,9 @@ ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a3b00; background: #ffe9c7; font-weight: bold; padding: 4px;"
 
 VIEW_INSIDE, VIEW_LEFT, VIEW_REFUSED = "在访（停留最久在前）", "已离开", "未准入"
-COLUMN_WIDTHS = (125, 125, 70, 140, 40, 85, 120, 70, 60, 90)
+COLUMN_WIDTHS = {"单号": 125, "到访时间": 125, "访客": 70, "证件号": 140, "人数": 40, "车牌": 85,
+                 "被访": 120, "被访人": 70, "状态": 60, "离开时间": 90, "停留": 90, "电话": 95,
+                 "值班总值": 70}
 RANGES = {"今天": 0, "最近7天": 6, "最近30天": 29, "最近一年": 364}
 PURPOSES = ["", "探亲", "访友", "送货", "快递", "装修洽谈", "维修", "家政服务", "看房", "商务洽谈",
             "面试"]
@@ -197,9 +199,8 @@ class VisitorsTab(QWidget):
              Filter("range", self.tr("全部日期"), list(RANGES))],
             placeholder=self.tr("姓名、拼音首字母、电话、车牌、被访房号、单号"), parent=left)
         col.addWidget(self.list, 1)
-        header = self.list.view.horizontalHeader()
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, width)
+        self.list.model.modelReset.connect(self._column_widths)
+        self._column_widths()
         self.detail = QLabel(left)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -248,6 +249,13 @@ class VisitorsTab(QWidget):
                                                               text=text))
         except DeskError:
             return visitors.list_query(self.desk, VisitFilter(date_from=start, status=status))
+
+    def _column_widths(self) -> None:
+        header = self.list.view.horizontalHeader()
+        model = self.list.model
+        for column in range(model.columnCount()):
+            label = model.headerData(column, Qt.Orientation.Horizontal)
+            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
 
     def _update_permissions(self) -> None:
         self.reveal_button.setEnabled(self.desk.can(Permission.REVEAL_ID))
