@@ -44,45 +44,71 @@ def create_application(argv: list[str] | None = None) -> Any:
 
 def sign_in(db: Any, parent: Any = None, shift_change: bool = False) -> Any:
     """The login dialog (the first administrator on a new database); None if cancelled."""
-    from wuye_desk import settings
+    from wuye_desk import local_config
     from wuye_desk.ui.login_dialog import LoginDialog
 
-    dialog = LoginDialog(db, parent, last_login=settings.load_local()["last_login"],
+    dialog = LoginDialog(db, parent, last_login=str(local_config.get("last_login", "")),
                          shift_change=shift_change)
     if not dialog.exec() or dialog.operator is None:
         return None
-    settings.save_local(last_login=dialog.operator.login)
+    local_config.put("last_login", dialog.operator.login)
     return dialog.operator
+
+
+def open_or_recover(db_target: str | None) -> Any:
+    """Open the database; a damaged file is never written to, and the latest good backup
+    is offered instead (trust: a few clicks from a corrupted file to a working desk)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from wuye_desk.domain.errors import DeskError
+    from wuye_desk.services import backups
+    from wuye_desk.store.database import DatabaseError, open_database, resolve_url
+
+    try:
+        return open_database(db_target, before_migrate=backups.backup_before_migrate)
+    except DatabaseError as exc:
+        url = resolve_url(db_target)
+        file = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+        good = backups.latest_good_backup() if file else None
+        if good is None:
+            QMessageBox.critical(None, "无法打开数据库", str(exc))
+            return None
+        answer = QMessageBox.question(
+            None, "数据库已损坏",
+            f"{exc}\n\n最近的完好备份：{good.name}\n要用它恢复吗？"
+            "（损坏的文件会保留，改名为 .replaced-…）")
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            result = backups.restore_backup(file, good)
+        except DeskError as err:
+            QMessageBox.critical(None, "恢复失败", str(err))
+            return None
+        QMessageBox.information(None, "已恢复", f"已从备份恢复。原文件保存在：{result.kept_as}")
+        return open_database(db_target, before_migrate=backups.backup_before_migrate)
+    except DeskError as exc:
+        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        return None
 
 
 def run_gui(db_target: str | None) -> int:
     setup_logging()
     app = create_application()
-    from PySide6.QtWidgets import QMessageBox
-
-    from wuye_desk.domain.errors import DeskError
     from wuye_desk.services.desk import Desk
-    from wuye_desk.store.database import open_database
     from wuye_desk.ui.main_window import MainWindow
 
     sys.excepthook = _excepthook
-    try:
-        db = open_database(db_target)
-    except DeskError as exc:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
+    db = open_or_recover(db_target)
+    if db is None:
         return 1
     operator = sign_in(db)
     if operator is None:
         db.dispose()
         return 0
     desk = Desk(db, operator)
-    from wuye_desk.services.startup import run_startup_tasks
-
-    started = run_startup_tasks(Desk(db))  # the desk's own work, recorded as 系统
     window = MainWindow(desk)
-    if started:
-        window.statusBar().showMessage("；".join(started), 30_000)
     window.show()
+    window.start_daily_work()
     code = int(app.exec())
     db.dispose()
     return code

@@ -137,39 +137,3 @@ BACKUP_MONTHLY_KEEP = declare("backup.keep_monthly", 12, "保留每月备份份�
 EXTRA_HOLIDAYS = declare("calendar.extra_holidays", list[str](), "自定义节假日（YYYY-MM-DD）")
 EXTRA_WORKDAYS = declare("calendar.extra_workdays", list[str](), "自定义调休上班日（YYYY-MM-DD）")
 
-
-# --- this PC only (a JSON file in the user's config folder) ------------------
-LOCAL_DEFAULTS: dict[str, Any] = {
-    "last_login": "",        # offered at the next sign-in
-    "language": "zh_CN",     # zh_CN or en
-    "backup_dir": "",        # empty: the data folder's backups/
-}
-
-
-def load_local() -> dict[str, Any]:
-    import json
-
-    from wuye_desk import paths
-
-    values = dict(LOCAL_DEFAULTS)
-    try:
-        stored = json.loads(paths.local_config_file().read_text(encoding="utf-8"))
-        if isinstance(stored, dict):
-            values.update({k: v for k, v in stored.items()
-                           if k in LOCAL_DEFAULTS and isinstance(v, type(LOCAL_DEFAULTS[k]))})
-    except (OSError, ValueError):
-        pass  # a missing or broken file means the defaults
-    return values
-
-
-def save_local(**changes: Any) -> None:
-    import json
-
-    from wuye_desk import paths
-
-    values = load_local()
-    values.update({k: v for k, v in changes.items() if k in LOCAL_DEFAULTS})
-    path = paths.local_config_file()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(values, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(path)

@@ -117,3 +117,13 @@ def returning():  # type: ignore[no-untyped-def]
 def overview():  # type: ignore[no-untyped-def]
     desk = visits_1m()
     return (lambda: visitors.overview_lines(desk), None)
+
+
+@bench("visitors: text (a rare phone tail), all dates", "≤ 1.5 × bare FTS", limit_ratio=1.5)
+def text_rare():  # type: ignore[no-untyped-def]
+    # digits are single-character tokens present in every phone: the FTS phrase query
+    # itself is the cost (the floor), not the list around it
+    desk = visits_1m()
+    q = visitors.list_query(desk, VisitFilter(text="99999"))
+    return (lambda: q.page(None, 200),
+            _bare(desk, "SELECT rowid FROM visit_fts WHERE visit_fts MATCH '\"9 9 9 9 9\"'"))

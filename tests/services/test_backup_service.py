@@ -183,7 +183,7 @@ def test_existing_database_is_backed_up_before_an_upgrade(db_path: Path,
     assert len(made) == 1
     assert check_backup(made[0].path).revisions == {"0001_foundation"}
     assert unit_codes(made[0].path) == ["2-2-202"]
-    assert _revisions(db_path) == set(migrate.script().get_heads()) | {"0099_test"}
+    assert "0099_test" in _revisions(db_path)
     # rotation never removes it
     db = open_database(db_path)
     for day in range(1, 40):
@@ -218,7 +218,7 @@ def test_upgrade_backup_falls_back_to_this_pc_when_the_usb_disk_is_gone(
     assert not usb.exists()
     assert [b.name.kind for b in backups.list_backups(paths.default_backup_dir())] == [
         BEFORE_UPGRADE]
-    assert _revisions(db_path) == set(migrate.script().get_heads()) | {"0099_test"}
+    assert "0099_test" in _revisions(db_path)
 
 
 # --- restoring ------------------------------------------------------------------

@@ -405,11 +405,11 @@ def test_registering_needs_the_register_permission_and_writes_one_row(desk, host
         assert v.created_by == desk.operator.id and v.created_at == datetime(2026, 11, 18, 10, 0)
 
 
-def test_the_purge_runs_at_start_up_and_says_how_many(desk, host, clock):
-    from wuye_desk.services.startup import run_startup_tasks
+def test_the_purge_runs_as_a_daily_job_and_says_how_many(desk, host, clock):
+    from wuye_desk.services import daily
 
     clock.set(datetime(2026, 1, 5, 10, 0))
     visitors.register_visit(desk, visitor())
     clock.set(datetime(2026, 11, 18, 8, 0))
-    assert run_startup_tasks(desk) == ["已遮挡1条2026-05-22以前的访客证件号"]
-    assert run_startup_tasks(desk) == []
+    assert "已遮挡1条2026-05-22以前的访客证件号" in daily.run_all(desk)
+    assert not any("访客证件号" in line for line in daily.run_all(desk))

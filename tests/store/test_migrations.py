@@ -9,8 +9,12 @@ import wuye_desk.store.models  # noqa: F401
 
 def test_migrated_schema_matches_the_models(db):
     with db.write_engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                Base.metadata)
+        ctx = MigrationContext.configure(conn, opts={
+            "compare_type": True,
+            # full-text indexes are virtual tables made by the migrations, not models
+            "include_name": lambda name, kind, parent: not (kind == "table" and "_fts" in name),
+        })
+        diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
 
 

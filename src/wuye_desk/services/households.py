@@ -11,17 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from pypinyin import Style, lazy_pinyin
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.engine import Row
 
-from wuye_desk.domain import ids, phones, units
+from wuye_desk.domain import ids, phones, search_text, units
 from wuye_desk.domain.errors import NotFound, ValidationError
 from wuye_desk.domain.households import MemberRole, Occupancy, Segment, Tenure
 from wuye_desk.domain.operators import Permission
 from wuye_desk.domain.privacy import mask_id, mask_phone
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.paging import ListQuery, ListRow, Tone
+from wuye_desk.store import search_index
 from wuye_desk.store.audit import record_view
 from wuye_desk.store.models import EmergencyContact, Household, Member
 
@@ -180,18 +180,14 @@ def clean(data: HouseholdInput, today: date, keep_ids: dict[str, str] | None = N
                           tuple(members), tuple(contacts))
 
 
-def initials(name: str) -> str:
-    """Pinyin initials of a Chinese name: 张三 → zs (for typing-initials search)."""
-    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
-
-
 def _search_text(h: CleanHousehold) -> str:
+    """Unit, names, phones and pinyin initials, indexed for search of any part."""
     parts = [h.unit.display, h.unit.code]
     for m in h.members:
-        parts += [m.name, initials(m.name), m.phone]
+        parts += [m.name, m.phone]
     for c in h.contacts:
         parts += [c.name, c.phone]
-    return " ".join(p for p in parts if p).lower()
+    return search_text.build(*parts, names=tuple(m.name for m in h.members))
 
 
 def _apply(row: Household, h: CleanHousehold) -> None:
@@ -298,24 +294,15 @@ def find_by_unit(desk: Desk, unit_text: str) -> HouseholdView | None:
         return _view(row, False) if row else None
 
 
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _text_condition(text: str):  # type: ignore[no-untyped-def]
+def _text_condition(desk: Desk, text: str) -> list[ColumnElement[bool]]:
     """Any part of unit, name, phone or pinyin initials; a typed unit also matches its code."""
-    words = text.split()
-    conds = []
-    for word in words:
-        options = [Household.search_text.like(_like(word), escape="\\")]
-        try:
-            unit = units.parse_unit(word)
-            options.append(Household.unit_code == unit.code)
-        except ValidationError:
-            pass
-        conds.append(or_(*options))
-    return conds
+    found = search_index.matches(Household.id, Household.search_text, "household", text,
+                                 sqlite=desk.db.is_sqlite)
+    try:
+        unit = units.parse_unit(text)
+    except ValidationError:
+        return [found]
+    return [or_(found, Household.unit_code == unit.code)]
 
 
 def search(desk: Desk, text: str, limit: int = 20) -> list[SearchHit]:
@@ -325,7 +312,7 @@ def search(desk: Desk, text: str, limit: int = 20) -> list[SearchHit]:
         return []
     stmt = (select(Household.id, Household.unit_code, Household.primary_name,
                    Household.primary_phone)
-            .where(*_text_condition(text)).order_by(Household.unit_sort).limit(limit))
+            .where(*_text_condition(desk, text)).order_by(Household.unit_sort).limit(limit))
     with desk.read() as session:
         rows = session.execute(stmt).all()
     hits = []
@@ -352,7 +339,7 @@ def list_query(desk: Desk, text: str = "", building: str | None = None,
     stmt = select(Household.id, Household.unit_code, Household.primary_name,
                   Household.primary_phone, Household.tenure, Household.occupancy,
                   Household.move_in_date, Household.segment)
-    where = list(_text_condition(text)) if text.strip() else []
+    where = _text_condition(desk, text) if text.strip() else []
     if building:
         where.append(Household.building == building)
     if occupancy:

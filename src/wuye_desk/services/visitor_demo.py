@@ -12,8 +12,9 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 
-from wuye_desk.domain import units
+from wuye_desk.domain import search_text, units
 from wuye_desk.domain.operators import Role
+from wuye_desk.domain.search_text import initials
 from wuye_desk.domain.visitors import (
     GOODS_PREFIX,
     PROVINCES,
@@ -27,7 +28,6 @@ from wuye_desk.domain.visitors import (
 )
 from wuye_desk.services import demo
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.households import initials
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import GoodsItem, GoodsPass, Household, Operator, Visit, WatchEntry
 
@@ -166,10 +166,11 @@ def visit_rows(rng: random.Random, count: int, start: datetime, end: datetime,
             "host_signed": None if left_at is None else rng.random() > 0.03,
             "slip_returned": returned, "exit_by": operator_id if left_at else None,
             "exit_note": "" if returned is not False else "访客称上联遗失",
-            "search_text": " ".join(p for p in (
-                person.name, _initials(person.name), person.phone, person.plate, host_name,
-                _initials(host_name), department, host.unit.display if host else "",
-                host.unit.code if host else "") if p).lower(),
+            # as visitors.visit_search_text builds it, with the pinyin initials cached
+            "search_text": search_text.spaced(" ".join(p for p in (
+                person.name, person.phone, person.plate, host_name, department,
+                host.unit.display if host else "", host.unit.code if host else "",
+                _initials(person.name), _initials(host_name)) if p)),
             "created_at": at, "created_by": operator_id, "version": 1,
         }
 

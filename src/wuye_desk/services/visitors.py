@@ -30,7 +30,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from wuye_desk import settings
-from wuye_desk.domain import ids, phones, units
+from wuye_desk.domain import ids, phones, search_text, units
 from wuye_desk.domain.errors import NotFound, ValidationError
 from wuye_desk.domain.operators import Permission, Role
 from wuye_desk.domain.privacy import mask_id, mask_phone
@@ -51,9 +51,9 @@ from wuye_desk.domain.visitors import (
 )
 from wuye_desk.services import office_settings
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.households import initials
 from wuye_desk.services.overview import OverviewLine
 from wuye_desk.services.paging import ListQuery, ListRow, Tone
+from wuye_desk.store import search_index
 from wuye_desk.store.audit import record_view, write_entries
 from wuye_desk.store.models import Household, Operator, Visit, WatchEntry
 
@@ -303,14 +303,14 @@ class Registered:
     warnings: tuple[WatchHit, ...]
 
 
-def search_text(visitor_name: str, phone: str, plate: str, host_name: str,
-                host_department: str, host_unit: units.Unit | None) -> str:
-    """What the list's text filter looks in: names (and their pinyin initials), phone,
-    plate, host place. Never the ID number."""
-    parts = [visitor_name, initials(visitor_name), phone, plate, host_name, initials(host_name),
-             host_department, host_unit.display if host_unit else "",
-             host_unit.code if host_unit else ""]
-    return " ".join(p for p in parts if p).lower()
+def visit_search_text(visitor_name: str, phone: str, plate: str, host_name: str,
+                      host_department: str, host_unit: units.Unit | None) -> str:
+    """What the list's search box finds a visit by (domain/search_text.py): names and
+    their pinyin initials, phone, plate, host place. Never the ID number (rule G3)."""
+    return search_text.build(visitor_name, phone, plate, host_name, host_department,
+                             host_unit.display if host_unit else "",
+                             host_unit.code if host_unit else "",
+                             names=(visitor_name, host_name))
 
 
 def register_visit(desk: Desk, data: VisitInput) -> Registered:
@@ -349,7 +349,7 @@ def register_visit(desk: Desk, data: VisitInput) -> Registered:
             watch_note="；".join(w.note for w in warnings),
             night=night, duty_manager_id=duty.id if duty else None,
             duty_manager_name=duty.name if duty else "",
-            exit_note="", search_text=search_text(
+            exit_note="", search_text=visit_search_text(
                 c.visitor_name, c.phone, c.plate, c.host_name, c.host_department, c.host_unit))
         session.add(visit)
         session.flush()
@@ -519,11 +519,6 @@ _LIST_COLUMNS = (Visit.id, Visit.serial, Visit.status, Visit.arrived_at, Visit.l
                  Visit.watch_note, Visit.night, Visit.duty_manager_name, Visit.slip_returned)
 
 
-def _like(word: str) -> str:
-    escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _host_place(r: Row[Any]) -> str:
     unit = units.parse_unit(r.host_unit_code).display if r.host_unit_code else ""
     return " ".join(p for p in (unit, r.host_department) if p)
@@ -575,12 +570,16 @@ def list_query(desk: Desk, f: VisitFilter | None = None) -> ListQuery:
         where.append(Visit.status == VisitStatus.parse(f.status).value)
     if squeeze(f.host_unit):
         where.append(Visit.host_unit_code == units.parse_unit(f.host_unit, field="被访房号").code)
+    words = []
     for word in (f.text or "").split():
-        word = halfwidth(word)
-        if word.upper().startswith(VISIT_PREFIX) and word[2:].isdigit():
-            where.append(Visit.serial == word.upper())
+        word = halfwidth(word).upper()
+        if word.startswith(VISIT_PREFIX) and word[2:].isdigit():
+            where.append(Visit.serial == word)          # a slip's number: exact
         else:
-            where.append(Visit.search_text.like(_like(word), escape="\\"))
+            words.append(word)
+    if words:
+        where.append(search_index.matches(Visit.id, Visit.search_text, "visit", " ".join(words),
+                                          sqlite=desk.db.is_sqlite))
 
     def to_row(r: Row[Any]) -> ListRow:
         stay = "" if r.status == VisitStatus.REFUSED.value else stay_text(
@@ -750,7 +749,8 @@ def overview_lines(desk: Desk) -> list[OverviewLine]:
     return lines
 
 
-def purge_at_startup(desk: Desk) -> str:
-    """The retention purge as a start-up task: a line when numbers were masked."""
+def purge_job(desk: Desk) -> str:
+    """The retention purge as a daily job (at start-up and each new day): a line for the
+    status bar when numbers were masked."""
     result = purge_expired_ids(desk)
     return result.text if result.masked else ""

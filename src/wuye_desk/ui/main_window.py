@@ -27,6 +27,21 @@ from wuye_desk.ui.tabs import TABS, TabSpec
 log = logging.getLogger(__name__)
 
 
+def daily_work(desk: Desk) -> list[str]:
+    """The day's backup (SQLite) and every area's daily job; lines for the status bar."""
+    from wuye_desk.services import backups, daily
+
+    lines = []
+    if desk.db.is_sqlite:
+        try:
+            result = backups.backup_now(desk.db)
+            lines.append(f"已备份到 {result.path.parent}")
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk, the desk keeps working
+            lines.append(f"备份失败：{exc}")
+    lines += daily.run_all(desk)
+    return lines
+
+
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +136,34 @@ class MainWindow(QMainWindow):
         household_id = self._search_hits.get(label)
         if household_id is not None:
             self.show_tab("households", household_id)
+
+    # --- work the desk does by itself ------------------------------------------
+    def start_daily_work(self) -> None:
+        """A backup and the daily jobs now, and again whenever the date changes."""
+        self._daily_date = None
+        self._daily_timer = QTimer(self)
+        self._daily_timer.setInterval(10 * 60 * 1000)
+        self._daily_timer.timeout.connect(self._daily_if_due)
+        self._daily_timer.start()
+        self._daily_if_due()
+
+    def _daily_if_due(self) -> None:
+        today = self.desk.now().date()
+        if self._daily_date == today:
+            return
+        self._daily_date = today
+        from wuye_desk.ui.runner import run_in_background
+
+        run_in_background(self, self.tr("每日备份和检查"), lambda _p: daily_work(self.desk),
+                          on_done=self._daily_done,
+                          on_error=lambda exc: self.statusBar().showMessage(
+                              self.tr("每日备份或检查未完成：{e}").format(e=exc)))
+
+    def _daily_done(self, lines: list[str]) -> None:
+        self.statusBar().showMessage("；".join(lines), 30_000)
+        overview = self.tab("overview")
+        if overview is not None:
+            overview.refresh()
 
     # --- menu and status ----------------------------------------------------
     def _build_menu(self) -> None:

@@ -7,6 +7,8 @@ Revises: 0001_foundation
 import sqlalchemy as sa
 from alembic import op
 
+from wuye_desk.store import search_index
+
 revision = "0006_visitors"
 down_revision = "0001_foundation"
 branch_labels = ("visitors",)
@@ -66,6 +68,9 @@ def upgrade() -> None:
     op.create_index("ix_visit_purge", "visit", ["id_purged", "arrived_at"])
     op.create_index("ix_visit_host_household_id", "visit", ["host_household_id"])
     op.create_index("ix_visit_duty_manager_id", "visit", ["duty_manager_id"])
+    if op.get_bind().dialect.name == "sqlite":  # the search box's full-text index
+        for stmt in search_index.create_statements("visit"):
+            op.execute(stmt)
 
     op.create_table(
         "goods_pass",
@@ -134,5 +139,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for stmt in search_index.drop_statements("visit"):
+            op.execute(stmt)
     for table in ("watch_entry", "goods_item", "goods_pass", "visit"):
         op.drop_table(table)
