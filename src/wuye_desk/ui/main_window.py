@@ -31,14 +31,14 @@ def daily_work(desk: Desk) -> list[str]:
     """The day's backup (SQLite) and every area's daily job; lines for the status bar."""
     from wuye_desk.services import backups, daily
 
-    lines = []
+    # the jobs first: the day's backup must not keep what the retention purge removes (G3)
+    lines = daily.run_all(desk)
     if desk.db.is_sqlite:
         try:
             result = backups.backup_now(desk.db)
             lines.append(f"已备份到 {result.path.parent}")
         except Exception as exc:  # noqa: BLE001 - shown to the clerk, the desk keeps working
             lines.append(f"备份失败：{exc}")
-    lines += daily.run_all(desk)
     return lines
 
 
