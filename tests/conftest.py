@@ -7,19 +7,19 @@ import os
 # Qt must never need a screen in the tests; set before anything imports Qt.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import itertools  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from datetime import datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
+import itertools
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy.pool import NullPool  # noqa: E402
+import pytest
+from sqlalchemy.pool import NullPool
 
-from wuye_desk.domain.operators import Role  # noqa: E402
-from wuye_desk.services.desk import Desk, OperatorInfo  # noqa: E402
-from wuye_desk.store.database import Database, open_database  # noqa: E402
-from wuye_desk.store.models import Operator  # noqa: E402
-from wuye_desk.store.audit import Actor  # noqa: E402
+from wuye_desk.domain.operators import Role
+from wuye_desk.services.desk import Desk, OperatorInfo
+from wuye_desk.store.audit import Actor
+from wuye_desk.store.database import Database, open_database
+from wuye_desk.store.models import Operator
 
 
 class Clock:

@@ -1,7 +1,9 @@
 """Office settings: declared once, checked, stored for every desk, audited."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from wuye_desk import settings
 from wuye_desk.domain.errors import PermissionDenied, ValidationError

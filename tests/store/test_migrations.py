@@ -3,8 +3,8 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from wuye_desk.store.base import Base
 import wuye_desk.store.models  # noqa: F401
+from wuye_desk.store.base import Base
 
 
 def test_migrated_schema_matches_the_models(db):

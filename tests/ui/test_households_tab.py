@@ -8,8 +8,6 @@ from wuye_desk.services.households import HouseholdInput, MemberInput
 from wuye_desk.ui.households.tab import HouseholdsTab
 
 
-
-
 def test_a_clerk_creates_a_household_by_keyboard(qtbot, desk, shown, typist):
     tab = shown(HouseholdsTab(desk))
     qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

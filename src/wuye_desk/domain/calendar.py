@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import chinese_calendar
 from lunar_python import Lunar, LunarMonth, LunarYear, Solar
@@ -44,7 +44,7 @@ HOLIDAYS_FIELD = "自定义节假日"
 WORKDAYS_FIELD = "自定义调休上班日"
 
 
-@lru_cache(maxsize=None)
+@cache
 def package_knows_year(year: int) -> bool:
     """True if the installed ``chinese_calendar`` has the official arrangement for ``year``."""
     try:

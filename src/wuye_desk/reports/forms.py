@@ -260,10 +260,7 @@ def _fields_table(block: FieldsBlock, record: Mapping[str, Any], width: float,
                   label_width: float) -> Table:
     s = styles()
     n = block.columns
-    if block.label_width is not None:
-        label_w = block.label_width * mm
-    else:
-        label_w = min(label_width, 0.45 * width / n)
+    label_w = block.label_width * mm if block.label_width is not None else min(label_width, 0.45 * width / n)
     value_w = (width - n * label_w) / n
     data: list[list[object]] = []
     commands: list[tuple[Any, ...]] = grid_style(header_rows=0)

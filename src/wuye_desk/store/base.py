@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -18,7 +19,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: DateTime(timezone=False)}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: DateTime(timezone=False)}
 
 
 class Recorded:
@@ -27,7 +28,7 @@ class Recorded:
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 
     @declared_attr
-    def created_by(cls) -> Mapped[int | None]:  # noqa: N805
+    def created_by(cls) -> Mapped[int | None]:
         return mapped_column(Integer, ForeignKey("operator.id"), nullable=True, index=False)
 
 
@@ -37,5 +38,5 @@ class Versioned:
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, object]:
         return {"version_id_col": cls.version}  # type: ignore[attr-defined]

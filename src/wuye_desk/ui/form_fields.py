@@ -48,17 +48,17 @@ class EnterMovesOn(QObject):
         self._form = form
         self._on_last = on_last
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                mods = event.modifiers()
-                if isinstance(obj, QPlainTextEdit) and not (mods & Qt.KeyboardModifier.ControlModifier):
-                    return False
-                if isinstance(obj, QComboBox) and obj.view().isVisible():
-                    return False
-                self._form.focusNextChild()
-                return True
-        return False
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            return False
+        mods = event.modifiers()
+        if isinstance(obj, QPlainTextEdit) and not (mods & Qt.KeyboardModifier.ControlModifier):
+            return False
+        if isinstance(obj, QComboBox) and obj.view().isVisible():
+            return False
+        self._form.focusNextChild()
+        return True
 
 
 class FieldForm(QWidget):

@@ -135,14 +135,15 @@ class ListPanel(QWidget):
         if record_id is not None:
             self.activated.emit(record_id)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Down arrow / Enter in the search box goes to the list
-        if obj is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive():
-                    self.refresh()
-                self.view.setFocus()
-                if self.model.rowCount() and not self.view.currentIndex().isValid():
-                    self.view.selectRow(0)
-                return True
-        return False
+        if not (obj is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            return False
+        if self._timer.isActive():
+            self.refresh()
+        self.view.setFocus()
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.selectRow(0)
+        return True

@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from wuye_desk.store.base import Base
 import wuye_desk.store.models  # noqa: F401  (registers every table)
+from wuye_desk.store.base import Base
 
 config = context.config
 connection = config.attributes.get("connection")
