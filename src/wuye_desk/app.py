@@ -35,7 +35,8 @@ def create_application(argv: list[str] | None = None) -> Any:
 
     from wuye_desk.ui import fonts
 
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("wuye-desk")
     app.setApplicationVersion(__version__)
     fonts.install(app)
@@ -70,7 +71,7 @@ def open_or_recover(db_target: str | None) -> Any:
         url = resolve_url(db_target)
         file = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
         good = backups.latest_good_backup() if file else None
-        if good is None:
+        if good is None or file is None:
             QMessageBox.critical(None, "无法打开数据库", str(exc))
             return None
         answer = QMessageBox.question(

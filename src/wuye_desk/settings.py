@@ -79,9 +79,9 @@ class Setting(Generic[T]):
             if kind is bool:
                 return value if isinstance(value, bool) else self.default  # type: ignore[return-value]
             if kind in (int, float, str):
-                return kind(value)  # type: ignore[no-any-return]
+                return kind(value)  # type: ignore[call-arg]
             if kind in (list, dict):
-                return value if isinstance(value, kind) else self.default  # type: ignore[return-value]
+                return value if isinstance(value, kind) else self.default
         except (TypeError, ValueError):
             return self.default
         return value  # type: ignore[no-any-return]

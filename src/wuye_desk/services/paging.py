@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
-from sqlalchemy.engine import Row
+from sqlalchemy import func, select, tuple_
 
 from wuye_desk.services.desk import Desk
 
@@ -54,13 +53,13 @@ class ListQuery:
 
     desk: Desk
     headers: tuple[str, ...]
-    stmt: Select[Any]
-    order: Sequence[ColumnElement[Any]]
-    to_row: Callable[[Row[Any]], ListRow]
+    stmt: Any                     # a select() of the columns to_row needs
+    order: Sequence[Any]          # columns or SQL expressions
+    to_row: Callable[[Any], ListRow]
     descending: bool = False
-    where: list[ColumnElement[bool]] = field(default_factory=list)
+    where: list[Any] = field(default_factory=list)  # SQL conditions
 
-    def _filtered(self) -> Select[Any]:
+    def _filtered(self) -> Any:
         stmt = self.stmt
         for cond in self.where:
             stmt = stmt.where(cond)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 
 class Cancelled(Exception):
@@ -16,7 +17,7 @@ class Progress:
         self._cancel = threading.Event()
         self.done = 0
         self.total = 0
-        self.listener = None  # set by the runner: callable(done, total, text)
+        self.listener: Callable[[int, int, str], None] | None = None  # set by the runner
 
     def update(self, done: int, total: int = 0, text: str = "") -> None:
         self.done, self.total = done, total or self.total

@@ -75,7 +75,7 @@ def _household_input(code: str, rows: list[SheetRow]) -> HouseholdInput:
                 return text
         return ""
 
-    members = []
+    members: list[MemberInput] = []
     contacts: list[ContactInput] = []
     for r in rows:
         v = r.values

@@ -519,7 +519,7 @@ _LIST_COLUMNS = (Visit.id, Visit.serial, Visit.status, Visit.arrived_at, Visit.l
                  Visit.watch_note, Visit.night, Visit.duty_manager_name, Visit.slip_returned)
 
 
-def _host_place(r: Row[Any]) -> str:
+def _host_place(r: Any) -> str:
     unit = units.parse_unit(r.host_unit_code).display if r.host_unit_code else ""
     return " ".join(p for p in (unit, r.host_department) if p)
 

@@ -114,7 +114,10 @@ def _dump(values: dict[str, Any] | None) -> str | None:
     return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def write_entries(session: Session, changes: list[tuple[str, str, str, dict | None, dict | None]]) -> None:
+Change = tuple[str, str, str, dict[str, Any] | None, dict[str, Any] | None]
+
+
+def write_entries(session: Session, changes: list[Change]) -> None:
     """Append (entity, entity_id, change, before, after) tuples to the chain."""
     if not changes:
         return
@@ -138,7 +141,7 @@ def write_entries(session: Session, changes: list[tuple[str, str, str, dict | No
         }
         row["hash"] = prev = entry_hash(prev, _hashed_fields(row))
         rows.append(row)
-    session.connection().execute(insert(_AUDIT), rows)
+    session.connection().execute(insert(AuditEntry), rows)
 
 
 def record_event(session: Session, entity: str, entity_id: object, change: str,
@@ -171,7 +174,7 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
 
 
 def _after_flush(session: Session, flush_context: Any) -> None:
-    changes: list[tuple[str, str, str, dict | None, dict | None]] = []
+    changes: list[Change] = []
     for obj in session.new:
         if isinstance(obj, AuditEntry):
             continue

@@ -44,9 +44,10 @@ def matches(id_col: Any, search_col: Any, table: str, query: str, *,
         if not expr:
             return false()
         fts = f"{table}_fts"
-        sub = select(literal_column("rowid")).select_from(text(fts)).where(
+        sub: Any = select(literal_column("rowid")).select_from(text(fts)).where(
             literal_column(fts).op("MATCH")(expr))
-        return id_col.in_(sub.scalar_subquery())
+        condition: ColumnElement[bool] = id_col.in_(sub.scalar_subquery())
+        return condition
     conds = [search_col.like(f"%{_escape(p)}%", escape="\\")
              for p in search_text.phrases(query)]
     return and_(*conds) if conds else false()

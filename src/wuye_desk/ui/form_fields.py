@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desk.domain.errors import DeskError
+
+W = TypeVar("W", bound=QWidget)
 
 ERROR_STYLE = "color: #b00020;"
 ERROR_FIELD_STYLE = "border: 1px solid #b00020;"
@@ -71,7 +74,7 @@ class FieldForm(QWidget):
         self._fields: dict[str, Field] = {}
         self._enter = EnterMovesOn(self)
 
-    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+    def add(self, key: str, label: str, widget: W) -> W:
         box = QWidget(self)
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, QTimer
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
     # --- work the desk does by itself ------------------------------------------
     def start_daily_work(self) -> None:
         """A backup and the daily jobs now, and again whenever the date changes."""
-        self._daily_date = None
+        self._daily_date: date | None = None
         self._daily_timer = QTimer(self)
         self._daily_timer.setInterval(10 * 60 * 1000)
         self._daily_timer.timeout.connect(self._daily_if_due)

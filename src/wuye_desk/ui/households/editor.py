@@ -29,6 +29,10 @@ MEMBER_HEADERS = ("姓名", "身份", "手机", "证件类型", "证件号码")
 CONTACT_HEADERS = ("紧急联系人", "关系", "电话")
 
 
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    return item.text().strip() if item is not None else ""
+
+
 class RowsTable(QTableWidget):
     """A small editable table (members, contacts) with add/remove by keyboard."""
 
@@ -58,8 +62,7 @@ class RowsTable(QTableWidget):
     def rows(self) -> list[tuple[str, ...]]:
         out = []
         for r in range(self.rowCount()):
-            values = tuple((self.item(r, c).text().strip() if self.item(r, c) else "")
-                           for c in range(self.columnCount()))
+            values = tuple(_cell_text(self.item(r, c)) for c in range(self.columnCount()))
             if any(values):
                 out.append(values)
         return out

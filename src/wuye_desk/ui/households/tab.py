@@ -21,6 +21,7 @@ from wuye_desk.domain.households import Occupancy
 from wuye_desk.domain.operators import Permission
 from wuye_desk.services import household_forms, households, roster
 from wuye_desk.services.desk import Desk
+from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.households.editor import HouseholdEditor
 from wuye_desk.ui.households.import_dialog import RosterImportDialog
 from wuye_desk.ui.list_panel import Filter, ListPanel
@@ -77,7 +78,7 @@ class HouseholdsTab(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
         self._update_permissions()
 
-    def _query(self, text: str, filters: dict[str, str]) -> households.ListQuery:
+    def _query(self, text: str, filters: dict[str, str]) -> ListQuery:
         return households.list_query(self.desk, text, filters.get("building") or None,
                                      filters.get("occupancy") or None)
 
@@ -163,9 +164,13 @@ class HouseholdsTab(QWidget):
 
     def import_roster(self, path: Path) -> RosterImportDialog:
         dialog = RosterImportDialog(self.desk, path, self)
-        dialog.accepted.connect(lambda: (self.list.reload_filters(), self.list.refresh()))
+        dialog.accepted.connect(self._after_import)
         dialog.open()
         return dialog
+
+    def _after_import(self) -> None:
+        self.list.reload_filters()
+        self.list.refresh()
 
     def choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出业户名册"), "业户名册.xlsx",
@@ -173,6 +178,8 @@ class HouseholdsTab(QWidget):
         if name:
             run_in_background(self, self.tr("导出名册"),
                               lambda _p: roster.export_roster(self.desk, Path(name)),
-                              on_done=lambda n: QMessageBox.information(
-                                  self, self.tr("导出名册"),
-                                  self.tr("已导出 {n} 行到 {f}").format(n=n, f=name)))
+                              on_done=lambda n: self._exported(n, name))
+
+    def _exported(self, rows: int, name: str) -> None:
+        QMessageBox.information(self, self.tr("导出名册"),
+                                self.tr("已导出 {n} 行到 {f}").format(n=rows, f=name))
