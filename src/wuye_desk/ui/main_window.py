@@ -6,12 +6,10 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCompleter,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -21,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from wuye_desk import __version__, settings
 from wuye_desk.domain.operators import Permission
-from wuye_desk.services import households, office_settings
+from wuye_desk.services import office_settings
 from wuye_desk.services.desk import Desk
+from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.tabs import TABS, TabSpec
 
 log = logging.getLogger(__name__)
@@ -90,53 +89,17 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         self.addToolBar(bar)
         bar.addWidget(QLabel(self.tr(" 查找业户 "), bar))
-        self.search_box = QLineEdit(bar)
+        self.search_box = HouseholdPicker(self.desk, bar)
         self.search_box.setPlaceholderText(
             self.tr("房号、姓名、电话或拼音首字母，回车打开（Ctrl+F）"))
-        self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(360)
         bar.addWidget(self.search_box)
-        self._search_model = QStringListModel(self)
-        self._search_hits: dict[str, int] = {}
-        completer = QCompleter(self._search_model, self)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.setMaxVisibleItems(12)
-        self.search_box.setCompleter(completer)
-        completer.activated.connect(self._open_hit)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(120)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search_box.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search_box.returnPressed.connect(self._search_enter)
+        self.search_box.chosen.connect(lambda household_id, _unit: self.show_tab("households", household_id))
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self._focus_search)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
-
-    def _run_search(self) -> None:
-        text = self.search_box.text().strip()
-        hits = households.search(self.desk, text, limit=20) if text else []
-        self._search_hits = {h.label: h.id for h in hits}
-        self._search_model.setStringList(list(self._search_hits))
-        completer = self.search_box.completer()
-        if hits and self.search_box.hasFocus():
-            completer.complete()
-
-    def _search_enter(self) -> None:
-        text = self.search_box.text().strip()
-        if text in self._search_hits:
-            self._open_hit(text)
-            return
-        self._run_search()
-        if self._search_hits:
-            self._open_hit(next(iter(self._search_hits)))
-
-    def _open_hit(self, label: str) -> None:
-        household_id = self._search_hits.get(label)
-        if household_id is not None:
-            self.show_tab("households", household_id)
 
     # --- work the desk does by itself ------------------------------------------
     def start_daily_work(self) -> None:
