@@ -64,6 +64,8 @@ while True:
     sys.stdout.flush()
     if n % 15 == 0:
         backup_now(db)
+        sys.stdout.write("backup\n")
+        sys.stdout.flush()
 """
 
 
@@ -82,8 +84,15 @@ def _run_and_kill(database: Path, run: int, rnd: random.Random) -> set[int]:
     assert proc.stdout is not None
     first = b""
     try:
-        if rnd.random() < 0.2:  # while it starts, opens, checks and migrates
+        chance = rnd.random()
+        if chance < 0.2:  # while it starts, opens, checks and migrates
             time.sleep(rnd.uniform(0.0, 0.6))
+        elif chance < 0.35:  # after its first backup, however slow the machine is
+            while not first.endswith(b"backup\n"):
+                line = proc.stdout.readline()
+                assert line, "the writer stopped before its first backup"
+                first += line
+            time.sleep(rnd.uniform(0.0, 0.25))
         else:  # while it writes
             first = proc.stdout.readline()
             time.sleep(rnd.uniform(0.0, 0.25))
@@ -93,7 +102,7 @@ def _run_and_kill(database: Path, run: int, rnd: random.Random) -> set[int]:
     assert proc.returncode == -signal.SIGKILL, "the writer died by itself: " + err.decode()
     lines = (first + out).decode().split("\n")
     complete = lines[:-1]  # the last piece was cut off (or is empty)
-    return {int(part) for line in complete for part in line.split()}
+    return {int(part) for line in complete if line != "backup" for part in line.split()}
 
 
 def _integrity(database: Path) -> list[str]:
