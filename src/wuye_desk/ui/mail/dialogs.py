@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,6 +63,13 @@ class _Dialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Enter belongs to the field (a scan, the next field), never to a default button
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        super().showEvent(event)
 
     def ok(self, text: str) -> None:
         self.message.setStyleSheet(OK_STYLE)
