@@ -68,6 +68,7 @@ from wuye_desk.store.models import (
     MailNotice,
     MailPickup,
     MailReturn,
+    Member,
     NewspaperCopy,
     NewspaperDelivery,
     Operator,
@@ -341,19 +342,6 @@ class HouseholdToTell:
     phones: tuple[Phone, ...]
 
 
-def _phones(row: Household) -> tuple[Phone, ...]:
-    out: list[Phone] = []
-    seen: set[str] = set()
-    if row.primary_phone:
-        out.append(Phone(row.primary_name, row.tenure, row.primary_phone))
-        seen.add(row.primary_phone)
-    for m in row.members:
-        if m.phone and m.phone not in seen:
-            out.append(Phone(m.name, m.role, m.phone))
-            seen.add(m.phone)
-    return tuple(out)
-
-
 def households_to_tell(desk: Desk, limit: int = 300) -> list[HouseholdToTell]:
     """Households with items waiting that nobody has told yet, oldest first, with the
     archive's phones (rule M2)."""
@@ -362,13 +350,33 @@ def households_to_tell(desk: Desk, limit: int = 300) -> list[HouseholdToTell]:
                    MailItem.household_id.is_not(None))
             .group_by(MailItem.household_id).order_by(func.min(MailItem.received_at))
             .limit(limit))
-    out = []
     with desk.read() as session:
-        for hid, count, oldest in session.execute(stmt).all():
-            row = session.get(Household, hid)
-            assert row is not None
-            out.append(HouseholdToTell(hid, units.parse_unit(row.unit_code).display,
-                                       row.primary_name, int(count), oldest, _phones(row)))
+        groups = session.execute(stmt).all()
+        wanted = [g[0] for g in groups]
+        heads = {r.id: r for r in session.execute(
+            select(Household.id, Household.unit_code, Household.primary_name,
+                   Household.primary_phone, Household.tenure)
+            .where(Household.id.in_(wanted))).all()}
+        members: dict[int, list[Any]] = {}
+        for m in session.execute(select(Member.household_id, Member.name, Member.role,
+                                        Member.phone)
+                                 .where(Member.household_id.in_(wanted), Member.phone != "")
+                                 .order_by(Member.household_id, Member.position)).all():
+            members.setdefault(m.household_id, []).append(m)
+    out = []
+    for hid, n, oldest in groups:
+        h = heads[hid]
+        phones: list[Phone] = []
+        seen: set[str] = set()
+        if h.primary_phone:
+            phones.append(Phone(h.primary_name, h.tenure, h.primary_phone))
+            seen.add(h.primary_phone)
+        for m in members.get(hid, []):
+            if m.phone not in seen:
+                phones.append(Phone(m.name, m.role, m.phone))
+                seen.add(m.phone)
+        out.append(HouseholdToTell(hid, units.parse_unit(h.unit_code).display, h.primary_name,
+                                   int(n), oldest, tuple(phones)))
     return out
 
 
