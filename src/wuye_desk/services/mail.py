@@ -87,7 +87,7 @@ class SignInInput:
 
     tracking_no: str = ""
     unit: str = ""
-    kind: str = ""              # empty: from the number (S10) where it says
+    kind: str = ""              # empty: from the number (S10) where it says, else a parcel
     carrier: str = ""           # empty: recognised from the number, else refused
     position: str = ""          # shelf or locker
     damage: str = ""            # rule M2: damage seen at receipt
@@ -127,10 +127,7 @@ def clean(data: SignInInput) -> CleanItem:
     if squeeze(data.kind or ""):
         kind = MailKind.parse(data.kind)
     else:
-        hinted = kind_hint(number)
-        if hinted is None:
-            raise ValidationError(f"请选择类别：{MailKind.allowed()}", field="类别")
-        kind = hinted
+        kind = kind_hint(number) or MailKind.PARCEL   # most of what comes is parcels
     if squeeze(data.carrier or ""):
         carrier = Carrier.parse(data.carrier)
     else:
