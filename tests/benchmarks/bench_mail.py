@@ -175,7 +175,6 @@ def scan_batch():  # type: ignore[no-untyped-def]
         app.processEvents()
 
     def floor() -> None:  # the same keystrokes into a bare line edit
-        from PySide6.QtWidgets import QLineEdit
 
         edit = bare
         QTest.keyClicks(edit, _number())
@@ -215,5 +214,5 @@ def scan_then_unit():  # type: ignore[no-untyped-def]
 @bench("mail: list catches up after a burst (refresh)", "< 100 ms", limit_ms=100)
 def list_refresh():  # type: ignore[no-untyped-def]
     desk = items_200k()
-    app, tab = _tab(desk)
+    _app, tab = _tab(desk)
     return (tab.list.refresh, None)

@@ -323,8 +323,8 @@ def test_list_views_and_search(desk, home):
 
 
 def test_permission_needed(db, clock, home):
-    from wuye_desk.services.desk import Desk, OperatorInfo
     from wuye_desk.domain.operators import ROLE_PERMISSIONS, Permission
+    from wuye_desk.services.desk import Desk, OperatorInfo
 
     assert Permission.REGISTER in ROLE_PERMISSIONS[Role.FRONT_DESK]
     nobody = Desk(db, OperatorInfo(None, "x", "x", Role.FRONT_DESK), clock)

@@ -189,8 +189,8 @@ def test_M4_three_parcels_out_with_one_slip_scan_and_one_sheet(qtbot, desk, show
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     assert dialog.id_number.hasFocus()
     _scan(qtbot, dialog.id_number, LI_ID)
-    assert dialog.done is not None and dialog.done.items == 3
-    assert LI_ID not in dialog.message.text() and dialog.done.id_masked in dialog.message.text()
+    assert dialog.last_pickup is not None and dialog.last_pickup.items == 3
+    assert LI_ID not in dialog.message.text() and dialog.last_pickup.id_masked in dialog.message.text()
     assert {mail.get_item(desk, i).status for i in (1, 2, 3)} == {"已领取"}
     assert any("邮件签收表" in p.name for p in _printouts())
 
@@ -202,7 +202,7 @@ def test_M4_pickup_without_id_refused(qtbot, desk, shown):
     _scan(qtbot, dialog.scan, "SF1234567890123")
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     qtbot.keyClick(dialog.id_number, Qt.Key.Key_Return)
-    assert "证件" in dialog.message.text() and dialog.done is None
+    assert "证件" in dialog.message.text() and dialog.last_pickup is None
     assert mail.get_item(desk, 1).status == "待领取"
     dialog.scan.clear()
     _scan(qtbot, dialog.scan, "QJ99999999")

@@ -157,7 +157,7 @@ def s10_check_digit(serial8: str) -> int:
 def is_s10(number: str) -> bool:
     """A UPU S10 item identifier (e.g. EA123456789CN) with a correct check digit."""
     m = _S10.fullmatch(number)
-    return bool(m) and s10_check_digit(m.group(2)) == int(m.group(3))
+    return m is not None and s10_check_digit(m.group(2)) == int(m.group(3))
 
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Carrier], ...] = (

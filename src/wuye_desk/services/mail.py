@@ -124,10 +124,9 @@ class SignedIn:
 def clean(data: SignInInput) -> CleanItem:
     """Check a sign-in; ValidationError naming the field (nothing is written)."""
     number = clean_tracking(data.tracking_no)
-    if squeeze(data.kind or ""):
-        kind = MailKind.parse(data.kind)
-    else:
-        kind = kind_hint(number) or MailKind.PARCEL   # most of what comes is parcels
+    # most of what comes without a kind is parcels
+    kind = (MailKind.parse(data.kind) if squeeze(data.kind or "")
+            else kind_hint(number) or MailKind.PARCEL)
     if squeeze(data.carrier or ""):
         carrier = Carrier.parse(data.carrier)
     else:
@@ -238,7 +237,6 @@ def correct_item(desk: Desk, item_id: int, data: SignInInput) -> SignedIn:
     entry stays visible as 已更正. Only an item still waiting can be corrected."""
     desk.require(Permission.REGISTER)
     c = clean(data)
-    now = desk.now()
     with desk.write(f"邮件登记更正 {c.tracking_no}") as session:
         old = session.get(MailItem, item_id)
         if old is None:
@@ -361,7 +359,8 @@ def households_to_tell(desk: Desk, limit: int = 300) -> list[HouseholdToTell]:
                                  .order_by(Member.household_id, Member.position)).all():
             members.setdefault(m.household_id, []).append(m)
     out = []
-    for hid, n, oldest in groups:
+    for group in groups:
+        hid, n, oldest = int(group[0] or 0), int(group[1]), group[2]
         h = heads[hid]
         phones: list[Phone] = []
         seen: set[str] = set()
@@ -373,7 +372,7 @@ def households_to_tell(desk: Desk, limit: int = 300) -> list[HouseholdToTell]:
                 phones.append(Phone(m.name, m.role, m.phone))
                 seen.add(m.phone)
         out.append(HouseholdToTell(hid, units.parse_unit(h.unit_code).display, h.primary_name,
-                                   int(n), oldest, tuple(phones)))
+                                   n, oldest, tuple(phones)))
     return out
 
 
@@ -749,7 +748,7 @@ def kept_copies(desk: Desk, limit: int = 500) -> list[KeptCopy]:
             .where(NewspaperCopy.kept.is_(True))
             .order_by(NewspaperCopy.delivery_id, NewspaperCopy.id).limit(limit))
     with desk.read() as session:
-        return [KeptCopy(r.id, r.day, r.title, units.parse_unit(r.unit_code).display, r.count)
+        return [KeptCopy(r[0], r[1], r[2], units.parse_unit(r[3]).display, int(r[4]))
                 for r in session.execute(stmt).all()]
 
 

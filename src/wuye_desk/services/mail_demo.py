@@ -81,7 +81,7 @@ def mail_rows(rng: random.Random, count: int, start: datetime, now: datetime,
         r = rng.random()
         status = MailStatus.WAITING.value
         picked = returned = notified = notice = None
-        if age_days >= 1 and r < 0.96 or age_days >= 45 and r < 0.995:
+        if (age_days >= 1 and r < 0.96) or (age_days >= 45 and r < 0.995):
             status = MailStatus.PICKED_UP.value
             picked = min(now, at + timedelta(hours=rng.randrange(2, 24 * min(age_days, 6) + 3)))
         elif age_days >= 50:
@@ -90,7 +90,7 @@ def mail_rows(rng: random.Random, count: int, start: datetime, now: datetime,
         if status != MailStatus.WAITING.value or rng.random() < 0.7:
             notified = at + timedelta(minutes=rng.randrange(5, 240))
             notified = min(notified, picked or now)
-        if (status == MailStatus.WAITING.value and at <= month_ago and rng.random() < 0.7
+        if ((status == MailStatus.WAITING.value and at <= month_ago and rng.random() < 0.7)
                 or returned is not None):
             notice = min(add_months(at, 1) + timedelta(days=1), now)
         bad_address = status == MailStatus.WAITING.value and age_days <= 5 and rng.random() < 0.02

@@ -3,6 +3,8 @@ newspapers (M6). Each is worked by keyboard; errors show in the dialog, nothing 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
@@ -79,9 +81,9 @@ class _Dialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(str(exc))
 
-    def shortcut(self, keys: str, slot: object) -> None:
+    def shortcut(self, keys: str, slot: Callable[[], object]) -> None:
         s = QShortcut(QKeySequence(keys), self)
-        s.activated.connect(slot)  # type: ignore[arg-type]
+        s.activated.connect(slot)
 
 
 # --- notice (rule M2) --------------------------------------------------------------------
@@ -128,7 +130,8 @@ class NoticeDialog(_Dialog):
         self.table.resizeColumnsToContents()
         if self.rows:
             self.table.selectRow(0)
-        self.told_at.setDateTime(QDateTime(self.desk.now()))
+        now = self.desk.now()
+        self.told_at.setDateTime(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0))
         if not self.rows:
             self.ok(self.tr("所有待领邮件都已通知业户"))
 
@@ -138,10 +141,12 @@ class NoticeDialog(_Dialog):
             self.message.setText(self.tr("请先选择一户"))
             return None
         h = self.rows[row]
-        when = self.told_at.dateTime().toPython()
+        qt = self.told_at.dateTime()
+        d, t = qt.date(), qt.time()
+        when = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
         try:
             done = mail.record_notice(self.desk, h.household_id, self.method.currentText(),
-                                      told_at=when.replace(second=0, microsecond=0))
+                                      told_at=when)
         except DeskError as exc:
             self.fail(exc)
             return None
@@ -167,7 +172,7 @@ class PickupDialog(_Dialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, self.tr("邮件领取"), parent)
         self.found: mail.PickupSet | None = None
-        self.done: mail.PickupDone | None = None
+        self.last_pickup: mail.PickupDone | None = None
         self.scan = QLineEdit(self)
         self.scan.setPlaceholderText(self.tr("扫描领取通知单或邮件条码，或输入房号，回车"))
         self.scan.setAccessibleName(self.tr("领取扫描"))
@@ -260,7 +265,7 @@ class PickupDialog(_Dialog):
             elif exc.field == "领取人姓名":
                 self.name.setFocus()
             return None
-        self.done = done
+        self.last_pickup = done
         self.found = None
         self.table.setRowCount(0)
         self.scan.clear()
