@@ -19,6 +19,7 @@ from wuye_desk.domain.mail import (
     recognise_carrier,
     return_due,
     s10_check_digit,
+    tracking_tail,
     undeliverable_due,
 )
 
@@ -90,3 +91,9 @@ def test_M4_pickup_code_reads_back():
     assert read_pickup_code(" qj00000042 ") == 42
     assert read_pickup_code("SF1234567890123") is None
     assert read_pickup_code("QJ42") is None
+
+
+def test_M2_tracking_tail_on_slips():
+    assert tracking_tail("SF1234567890123") == "0123"
+    assert tracking_tail("EA123456785CN") == "6785"
+    assert tracking_tail("ABCDEFGH") == "EFGH"

@@ -200,6 +200,12 @@ def kind_hint(number: str) -> MailKind | None:
     return None
 
 
+def tracking_tail(number: str) -> str:
+    """The last four characters of the serial, as slips and public notices show it:
+    "SF1234567890123" → "0123", "EA123456785CN" → "6785" (the country code left off)."""
+    return number.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")[-4:] or number[-4:]
+
+
 def clean_position(text: str | None) -> str:
     """A shelf or locker position ("A3", "柜12"): one short line, empty allowed."""
     value = "".join(halfwidth(text or "").split()).upper()

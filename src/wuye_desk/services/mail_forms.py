@@ -12,7 +12,13 @@ from sqlalchemy import select
 
 from wuye_desk.domain import units
 from wuye_desk.domain.errors import NotFound, ValidationError
-from wuye_desk.domain.mail import MailStatus, pickup_code, public_notice_due, return_due
+from wuye_desk.domain.mail import (
+    MailStatus,
+    pickup_code,
+    public_notice_due,
+    return_due,
+    tracking_tail,
+)
 from wuye_desk.domain.privacy import mask_name, mask_unit
 from wuye_desk.reports.forms import render_form
 from wuye_desk.services import mail
@@ -103,7 +109,7 @@ def notice_slip_record(desk: Desk, notice_id: int) -> dict[str, Any]:
         "told_at": n.told_at, "method": n.method,
         "notice_until": f"{public_notice_due(oldest):%Y年%m月%d日}",
         "items": [{"received_at": f"{m.received_at:%Y-%m-%d}", "kind": m.kind,
-                   "carrier": m.carrier, "tracking_tail": m.tracking_no[-4:],
+                   "carrier": m.carrier, "tracking_tail": tracking_tail(m.tracking_no),
                    "position": m.position} for m in items]}
 
 
@@ -123,7 +129,7 @@ def print_public_notice(desk: Desk, out: Path) -> Path:
     until = return_due(posted, mail.notice_days(desk))
     record = {"posted_at": f"{posted:%Y年%m月%d日}", "until": f"{until:%Y年%m月%d日}",
               "items": [{"received_at": f"{i.received_at:%Y-%m-%d}", "kind": i.kind,
-                         "carrier": i.carrier, "tracking_tail": i.tracking_no[-4:],
+                         "carrier": i.carrier, "tracking_tail": tracking_tail(i.tracking_no),
                          "unit": mask_unit(i.unit_display),
                          "addressee": mask_name(i.addressee) if i.addressee else ""}
                         for i in items]}
