@@ -141,5 +141,6 @@ EXTRA_WORKDAYS = declare("calendar.extra_workdays", list[str](), "自定义调�
 # --- mail (rule M5) ---------------------------------------------------------
 MAIL_NOTICE_DAYS = declare("mail.public_notice_days", 15, "邮件公示期（天），期满仍未领取退回邮局",
                            minimum=1, maximum=90)
+MAIL_KEEPER = declare("mail.keeper", "", "邮件保管人（专人上锁保管，规则M3）")
 MAIL_WAITING_WARN_DAYS = declare("mail.waiting_warn_days", 7, "邮件待领超过几天在总览提醒",
                                  minimum=1, maximum=60)

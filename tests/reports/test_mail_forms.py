@@ -77,3 +77,18 @@ def test_M6_newspaper_sheet(desk, home, tmp_path, clock):
                                                                 tmp_path / "s.pdf"))[0])
     assert "报纸签收表" in flat and "人民日报" in flat and "留存前台" in flat
     assert "已签收" in flat and "3栋2单元1503" in flat
+
+
+def test_M3_the_one_keeper_and_the_locked_place_on_the_register(desk, home, tmp_path, clock):
+    from wuye_desk import settings
+    from wuye_desk.services import office_settings
+
+    office_settings.put(desk, settings.MAIL_KEEPER, "周保管")
+    a = mail.sign_in(desk, item(position="柜07"))
+    flat = squeezed(page_texts(mail_forms.print_day_register(desk, clock().date(),
+                                                              tmp_path / "d.pdf"))[0])
+    assert "保管人周保管" in flat and "柜07" in flat and "不得私拆" in flat
+    done = mail.hand_out(desk, [a.id], PickupInput("张三", "本人", "身份证", LI_ID))
+    flat = squeezed(page_texts(mail_forms.print_pickup_sheet(desk, done.pickup_id,
+                                                             tmp_path / "p.pdf"))[0])
+    assert "保管人周保管" in flat and "经办人王管理" in flat

@@ -334,3 +334,12 @@ def test_permission_needed(db, clock, home):
             mail.sign_in(nobody, item())
     finally:
         ROLE_PERMISSIONS[Role.FRONT_DESK] = frozenset({Permission.REGISTER})
+
+
+def test_G3_collector_id_never_stored_in_full_nor_in_the_audit_trail(desk, home):
+    a = mail.sign_in(desk, item())
+    mail.hand_out(desk, [a.id], PickupInput("李梅", "代领", "身份证", LI_ID))
+    with desk.read() as s:
+        for (after,) in s.execute(select(AuditEntry.after_json)):
+            assert LI_ID not in (after or "")
+        assert LI_ID not in s.scalar(select(MailPickup.id_masked))

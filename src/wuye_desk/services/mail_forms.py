@@ -20,8 +20,9 @@ from wuye_desk.domain.mail import (
     tracking_tail,
 )
 from wuye_desk.domain.privacy import mask_name, mask_unit
+from wuye_desk import settings
 from wuye_desk.reports.forms import render_form
-from wuye_desk.services import mail
+from wuye_desk.services import mail, office_settings
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.household_forms import office_header
 from wuye_desk.store.models import (
@@ -38,6 +39,11 @@ from wuye_desk.store.models import (
 
 def _where(m: MailItem) -> str:
     return units.parse_unit(m.unit_code).display if m.unit_code else m.address_text
+
+
+def _keeper(desk: Desk) -> str:
+    """The one keeper of the locked mail (rule M3), printed on the registers."""
+    return office_settings.get(desk, settings.MAIL_KEEPER)
 
 
 def _register_row(m: MailItem, collector: str = "") -> dict[str, Any]:
@@ -66,6 +72,7 @@ def print_pickup_sheet(desk: Desk, pickup_id: int, out: Path) -> Path:
             "unit": units.parse_unit(p.unit_code).display if p.unit_code else "",
             "collector": collector, "id_text": f"{p.id_type} {p.id_masked}",
             "picked_at": p.picked_at, "operator_name": _operator(session, p.created_by),
+            "keeper": _keeper(desk),
             "items": [_register_row(m, collector) for m in items]}
     return render_form("mail_register", record, Path(out), office_header(desk))
 
@@ -85,7 +92,8 @@ def print_day_register(desk: Desk, day: date, out: Path) -> Path:
                 p = session.get(MailPickup, m.pickup_id)
                 collector = f"{p.collector_name}（{p.collector_kind}）" if p else ""
             rows.append(_register_row(m, collector))
-    record = {"scope": f"{day:%Y年%m月%d日}登记，共{len(rows)}件", "items": rows}
+    record = {"scope": f"{day:%Y年%m月%d日}登记，共{len(rows)}件", "items": rows,
+              "keeper": _keeper(desk)}
     return render_form("mail_register", record, Path(out), office_header(desk))
 
 
@@ -147,7 +155,7 @@ def print_return_list(desk: Desk, return_id: int, out: Path) -> Path:
         record = {
             "batch": f"TH{r.id:08d}", "returned_at": r.returned_at, "reason": r.reason,
             "postal_clerk": r.postal_clerk, "item_count": f"{r.item_count}件", "note": r.note,
-            "operator_name": _operator(session, r.created_by),
+            "operator_name": _operator(session, r.created_by), "keeper": _keeper(desk),
             "items": [{"tracking_no": m.tracking_no, "kind": m.kind, "carrier": m.carrier,
                        "address": _where(m), "received_at": f"{m.received_at:%Y-%m-%d}",
                        "notice_at": (f"{m.public_notice_at:%Y-%m-%d}" if m.public_notice_at
