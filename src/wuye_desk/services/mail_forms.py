@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from wuye_desk import settings
 from wuye_desk.domain import units
 from wuye_desk.domain.errors import NotFound, ValidationError
 from wuye_desk.domain.mail import (
@@ -20,7 +21,6 @@ from wuye_desk.domain.mail import (
     tracking_tail,
 )
 from wuye_desk.domain.privacy import mask_name, mask_unit
-from wuye_desk import settings
 from wuye_desk.reports.forms import render_form
 from wuye_desk.services import mail, office_settings
 from wuye_desk.services.desk import Desk
