@@ -343,3 +343,9 @@ def test_G3_collector_id_never_stored_in_full_nor_in_the_audit_trail(desk, home)
         for (after,) in s.execute(select(AuditEntry.after_json)):
             assert LI_ID not in (after or "")
         assert LI_ID not in s.scalar(select(MailPickup.id_masked))
+
+
+def test_M4_a_tower_unit_typed_short_at_pickup(desk):
+    household(desk, "A座1203", "孙总", "13600003333")
+    mail.sign_in(desk, item(unit="A座1203"))
+    assert mail.pickup_set(desk, "a-1203").unit_display == "A座1203"

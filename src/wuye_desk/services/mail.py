@@ -452,6 +452,17 @@ def _set_for(session: Session, household_id: int, scanned: int | None = None) ->
                      _waiting_of(session, household_id), scanned)
 
 
+def _unit_set(session: Session, scan: str) -> PickupSet:
+    unit = units.parse_unit(scan, field="领取扫描")
+    hid = session.scalar(select(Household.id).where(Household.unit_code == unit.code))
+    if hid is None:
+        raise ValidationError(f"档案中没有{unit.display}这户", field="领取扫描")
+    found = _set_for(session, hid)
+    if not found.items:
+        raise ValidationError(f"{unit.display}没有待领取的邮件", field="领取扫描")
+    return found
+
+
 def pickup_set(desk: Desk, scan: str) -> PickupSet:
     """The items to hand out for a scan: the notice slip's code, an item's tracking number
     or a unit typed; always every item of that household still waiting."""
@@ -470,18 +481,21 @@ def pickup_set(desk: Desk, scan: str) -> PickupSet:
                                       field="领取扫描", rule="M4")
             return found
         if any("\u4e00" <= ch <= "\u9fff" for ch in text) or "-" in halfwidth(scan):
-            unit = units.parse_unit(scan, field="领取扫描")
-            hid = session.scalar(select(Household.id).where(Household.unit_code == unit.code))
-            if hid is None:
-                raise ValidationError(f"档案中没有{unit.display}这户", field="领取扫描")
-            found = _set_for(session, hid)
-            if not found.items:
-                raise ValidationError(f"{unit.display}没有待领取的邮件", field="领取扫描")
-            return found
-        number = clean_tracking(text, field="领取扫描")
-        m = session.scalar(select(MailItem).where(MailItem.tracking_no == number)
-                           .order_by(MailItem.id.desc()).limit(1))
-        if m is None:
+            return _unit_set(session, scan)
+        m = None
+        try:
+            number = clean_tracking(text, field="领取扫描")
+            m = session.scalar(select(MailItem).where(MailItem.tracking_no == number)
+                               .order_by(MailItem.id.desc()).limit(1))
+        except ValidationError:
+            number = ""
+        if m is None:   # not an item: perhaps a unit typed short ("A1203")
+            try:
+                return _unit_set(session, scan)
+            except ValidationError:
+                pass
+            if not number:
+                clean_tracking(text, field="领取扫描")   # says what is wrong with it
             raise ValidationError(f"没有运单号为{number}的邮件登记，请核对", field="领取扫描")
         if m.status == MailStatus.PICKED_UP.value:
             view = _item_view(session, m)
