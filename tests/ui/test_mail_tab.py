@@ -251,3 +251,43 @@ def test_tab_in_the_window_with_ctrl_5(qtbot, desk, shown):
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.tabs.currentWidget(), MailTab)
     assert QApplication.focusWidget() is window.tabs.currentWidget().scan
+
+
+def test_M4_signature_captured_on_screen_where_a_pad_exists(qtbot, desk, shown):
+    from PySide6.QtCore import QPoint
+    from sqlalchemy import select
+
+    from wuye_desk.store.models import MailPickup
+
+    household(desk)
+    mail.sign_in(desk, item())
+    dialog = shown(PickupDialog(desk))
+    _scan(qtbot, dialog.scan, "SF1234567890123")
+    assert dialog.signature.png() is None
+    pad = dialog.signature
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 40))
+    for x in range(25, 200, 15):
+        qtbot.mouseMove(pad, QPoint(x, 30 + (x % 30)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 40))
+    if pad.is_empty():   # offscreen platforms may not deliver drag moves: draw directly
+        from PySide6.QtCore import QPointF
+
+        pad.strokes = [[QPointF(20, 40), QPointF(120, 60), QPointF(200, 30)]]
+    _scan(qtbot, dialog.id_number, LI_ID)
+    assert dialog.last_pickup is not None
+    with desk.read() as s:
+        png = s.scalar(select(MailPickup.signature_png))
+    assert png is not None and png.startswith(b"\x89PNG")
+
+
+def test_M4_a_broken_signature_is_refused(desk):
+    household(desk)
+    a = mail.sign_in(desk, item())
+    import pytest
+
+    from wuye_desk.domain.errors import ValidationError
+
+    with pytest.raises(ValidationError) as err:
+        mail.hand_out(desk, [a.id], mail.PickupInput("张三", "本人", "身份证", LI_ID,
+                                                     b"not a png"))
+    assert err.value.field == "签名" and mail.get_item(desk, a.id).status == "待领取"

@@ -291,6 +291,8 @@ def _item_view(session: Session, m: MailItem) -> ItemView:
         p = session.get(MailPickup, m.pickup_id)
         if p is not None:
             collector = f"{p.collector_name}（{p.collector_kind}）"
+            if p.signature_png:
+                collector += "，已在屏幕上签名"
     op = session.get(Operator, m.created_by) if m.created_by else None
     where = units.parse_unit(m.unit_code).display if m.unit_code else m.address_text
     return ItemView(m.id, m.tracking_no, m.kind, m.carrier, m.status, m.received_at,
@@ -517,6 +519,10 @@ class PickupInput:
     collector_kind: str = "本人"   # 本人 / 代领
     id_type: str = "居民身份证"
     id_number: str = ""
+    signature_png: bytes | None = None   # signed on screen, where a pad exists
+
+
+MAX_SIGNATURE_BYTES = 512 * 1024
 
 
 @dataclass(frozen=True)
@@ -545,6 +551,11 @@ def hand_out(desk: Desk, item_ids: Sequence[int], data: PickupInput) -> PickupDo
     id_type = ids.id_type_of_label(data.id_type or "居民身份证").value
     number = ids.validate_id(id_type, data.id_number, field="证件号码", today=desk.now().date())
     masked = mask_id(number)
+    signature = data.signature_png or None
+    if signature is not None and (not signature.startswith(b"\x89PNG\r\n\x1a\n")
+                                  or len(signature) > MAX_SIGNATURE_BYTES):
+        raise ValidationError("屏幕签名无法保存，请重新签名或在打印的签收表上签名",
+                              field="签名", rule="M4")
     now = desk.now()
     with desk.write(f"邮件领取 {len(chosen)}件 {name}") as session:
         items = list(session.scalars(select(MailItem).where(MailItem.id.in_(chosen))))
@@ -564,7 +575,8 @@ def hand_out(desk: Desk, item_ids: Sequence[int], data: PickupInput) -> PickupDo
             raise ValidationError("一次只能领取同一户的邮件", field="邮件", rule="M4")
         pickup = MailPickup(household_id=items[0].household_id, unit_code=items[0].unit_code,
                             picked_at=now, collector_name=name, collector_kind=kind.value,
-                            id_type=id_type, id_masked=masked, item_count=len(items))
+                            id_type=id_type, id_masked=masked, item_count=len(items),
+                            signature_png=signature)
         session.add(pickup)
         session.flush()
         for m in items:

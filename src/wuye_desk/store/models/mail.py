@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wuye_desk.store.base import Base, Recorded, Versioned
@@ -42,6 +53,8 @@ class MailPickup(Recorded, Base):
     # only the masked number is kept: the desk checked it, nobody needs it again (rule G3)
     id_masked: Mapped[str] = mapped_column(String(40), nullable=False)
     item_count: Mapped[int] = mapped_column(Integer, nullable=False)
+    # signed on screen where a signature pad or touch screen exists (PNG); else on paper
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class MailReturn(Recorded, Base):

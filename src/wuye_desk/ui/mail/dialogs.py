@@ -33,6 +33,7 @@ from wuye_desk.services.desk import Desk
 from wuye_desk.services.mail import CopyInput, PickupInput
 from wuye_desk.ui.households.editor import RowsTable
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.signature_pad import SignaturePad
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -201,6 +202,15 @@ class PickupDialog(_Dialog):
             row.addWidget(w)
         row.addWidget(self.id_shown)
         self.layout_.addLayout(row)
+        sign_row = QHBoxLayout()
+        self.signature = SignaturePad(self)
+        self.clear_signature = QPushButton(self.tr("重签"), self)
+        self.clear_signature.clicked.connect(self.signature.clear)
+        sign_row.addWidget(QLabel(self.tr("屏幕签名（有签字板或触摸屏时；\n否则在打印的签收表上签名）"),
+                                  self))
+        sign_row.addWidget(self.signature, 1)
+        sign_row.addWidget(self.clear_signature)
+        self.layout_.addLayout(sign_row)
         self.hand_button = QPushButton(self.tr("确认领取并打印签收表 (Ctrl+S)"), self)
         self.layout_.addWidget(self.hand_button)
         self.layout_.addWidget(self.message)
@@ -255,7 +265,7 @@ class PickupDialog(_Dialog):
             self.scan.setFocus()
             return None
         data = PickupInput(self.name.text(), self.kind.currentText(), self.id_type.currentText(),
-                           self.id_number.text())
+                           self.id_number.text(), self.signature.png())
         try:
             done = mail.hand_out(self.desk, self.chosen_ids(), data)
         except DeskError as exc:
@@ -271,6 +281,7 @@ class PickupDialog(_Dialog):
         self.scan.clear()
         self.id_number.clear()
         self.id_shown.clear()
+        self.signature.clear()
         self.name.clear()
         self.household.clear()
         self.ok(self.tr("已领取 {n} 件，领取人 {who}，证件 {masked}；请在签收表上签名").format(

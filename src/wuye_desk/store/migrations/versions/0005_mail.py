@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("id_type", sa.String(20), nullable=False),
         sa.Column("id_masked", sa.String(40), nullable=False),
         sa.Column("item_count", sa.Integer(), nullable=False),
+        sa.Column("signature_png", sa.LargeBinary(), nullable=True),
         *_recorded(),
         sa.ForeignKeyConstraint(["household_id"], ["household.id"],
                                 name="fk_mail_pickup_household_id_household"),
