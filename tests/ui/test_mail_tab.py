@@ -291,3 +291,28 @@ def test_M4_a_broken_signature_is_refused(desk):
         mail.hand_out(desk, [a.id], mail.PickupInput("张三", "本人", "身份证", LI_ID,
                                                      b"not a png"))
     assert err.value.field == "签名" and mail.get_item(desk, a.id).status == "待领取"
+
+
+def test_M1_thirty_parcels_in_a_minute_by_keyboard_alone(qtbot, desk, shown):
+    """The issue's measure: 30 parcels scanned in by keyboard in a minute, the software never
+    the bottleneck (each scan + the unit's Enter; tests/benchmarks/bench_mail.py has the figure)."""
+    import time
+
+    household(desk)
+    household(desk, "3栋2单元1503", "钱七", "13600001111")
+    tab = shown(MailTab(desk))
+    tab.focus_first()
+    start = time.perf_counter()
+    for n in range(30):
+        _scan(qtbot, tab.scan, f"SF12345678{n:05d}")
+        assert tab.unit.hasFocus()
+        if n % 10 == 0:     # a new courier's batch for another unit now and then
+            qtbot.keyClicks(tab.unit, "3-2-1503" if n % 20 else "3-2-1502")
+        qtbot.keyClick(tab.unit, Qt.Key.Key_Return)
+        assert tab.scan.hasFocus() and tab.scan.text() == ""
+    elapsed = time.perf_counter() - start
+    assert count(desk) == 30
+    assert elapsed < 30, f"30 items took {elapsed:.1f} s of the software's time"
+    with desk.read() as s:
+        units = [u for (u,) in s.query(MailItem.unit_code).order_by(MailItem.id)]
+    assert units[:10] == ["3-2-1502"] * 10 and units[10:20] == ["3-2-1503"] * 10
