@@ -137,3 +137,10 @@ BACKUP_MONTHLY_KEEP = declare("backup.keep_monthly", 12, "保留每月备份份�
 EXTRA_HOLIDAYS = declare("calendar.extra_holidays", list[str](), "自定义节假日（YYYY-MM-DD）")
 EXTRA_WORKDAYS = declare("calendar.extra_workdays", list[str](), "自定义调休上班日（YYYY-MM-DD）")
 
+
+# --- mail (rule M5) ---------------------------------------------------------
+MAIL_NOTICE_DAYS = declare("mail.public_notice_days", 15, "邮件公示期（天），期满仍未领取退回邮局",
+                           minimum=1, maximum=90)
+MAIL_KEEPER = declare("mail.keeper", "", "邮件保管人（专人上锁保管，规则M3）")
+MAIL_WAITING_WARN_DAYS = declare("mail.waiting_warn_days", 7, "邮件待领超过几天在总览提醒",
+                                 minimum=1, maximum=60)

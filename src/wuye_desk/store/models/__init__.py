@@ -2,6 +2,14 @@
 
 from wuye_desk.store.models.core import AppSetting, AuditEntry, Operator
 from wuye_desk.store.models.households import EmergencyContact, Household, Member
+from wuye_desk.store.models.mail import (
+    MailItem,
+    MailNotice,
+    MailPickup,
+    MailReturn,
+    NewspaperCopy,
+    NewspaperDelivery,
+)
 from wuye_desk.store.models.visitors import GoodsItem, GoodsPass, Visit, WatchEntry
 
 __all__ = [
@@ -11,7 +19,13 @@ __all__ = [
     "GoodsItem",
     "GoodsPass",
     "Household",
+    "MailItem",
+    "MailNotice",
+    "MailPickup",
+    "MailReturn",
     "Member",
+    "NewspaperCopy",
+    "NewspaperDelivery",
     "Operator",
     "Visit",
     "WatchEntry",
