@@ -2,6 +2,7 @@
 
 from wuye_desk.store.models.core import AppSetting, AuditEntry, Operator
 from wuye_desk.store.models.households import EmergencyContact, Household, Member
+from wuye_desk.store.models.vip import VipCard, VipCustomer, VipFamilyMember, VipService
 from wuye_desk.store.models.visitors import GoodsItem, GoodsPass, Visit, WatchEntry
 
 __all__ = [
@@ -13,6 +14,10 @@ __all__ = [
     "Household",
     "Member",
     "Operator",
+    "VipCard",
+    "VipCustomer",
+    "VipFamilyMember",
+    "VipService",
     "Visit",
     "WatchEntry",
 ]
