@@ -356,12 +356,11 @@ class BirthdayReminder:
 
     @property
     def text(self) -> str:
-        who = (self.person.name if not self.person.relation
-               else f"{self.person.vip_name}的{self.person.relation}{self.person.name}")
-        card = f"（{self.person.card_number}）" if self.person.card_number else ""
-        lunar = (f"，{self.person.birthday.text}" if self.person.birthday.kind
-                 is CalendarKind.LUNAR else "")
-        return f"VIP{card}{who} {self.on:%m月%d日}生日{lunar}，请安排生日问候（规则P6）"
+        p = self.person
+        card = f"（{p.card_number}）" if p.card_number else ""
+        who = f"VIP客户{p.vip_name}{card}" + (f"的{p.relation}{p.name}" if p.relation else "")
+        lunar = f"（{p.birthday.text}）" if p.birthday.kind is CalendarKind.LUNAR else ""
+        return f"{who} {self.on:%m月%d日}生日{lunar}，请安排生日问候（亲情服务，规则P6）"
 
 
 def upcoming_birthdays(people: Iterable[Person], today: date, days: int
