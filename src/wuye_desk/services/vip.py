@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -712,6 +712,13 @@ def list_query(desk: Desk, f: VipFilter | None = None) -> ListQuery:
     stmt = select(*_LIST_COLUMNS).join(Household, Household.id == VipCustomer.household_id)
     return ListQuery(desk, LIST_HEADERS, stmt, [VipCustomer.unit_sort, VipCustomer.id], to_row,
                      where=where)
+
+
+def nothing_query(desk: Desk) -> ListQuery:
+    """An empty list with the register's columns: what a locked tab shows (rule G3)."""
+    return ListQuery(desk, LIST_HEADERS, select(*_LIST_COLUMNS).join(
+        Household, Household.id == VipCustomer.household_id),
+        [VipCustomer.unit_sort, VipCustomer.id], lambda r: ListRow(r.id, ()), where=[false()])
 
 
 # --- reminders (rules P4, P6) ---------------------------------------------------------------

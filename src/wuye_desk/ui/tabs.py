@@ -23,4 +23,5 @@ TABS: list[TabSpec] = [
     TabSpec("overview", "总览", "Ctrl+1", "wuye_desk.ui.overview.tab:OverviewTab"),
     TabSpec("households", "业户档案", "Ctrl+2", "wuye_desk.ui.households.tab:HouseholdsTab"),
     TabSpec("visitors", "访客登记", "Ctrl+6", "wuye_desk.ui.visitors.tab:VisitorsTab"),
+    TabSpec("vip", "VIP客户", "Ctrl+7", "wuye_desk.ui.vip.tab:VipTab"),
 ]
