@@ -127,7 +127,10 @@ class VipDialog(SavingDialog):
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
         self.finish_layout()
+        # Enter in the picker picks the household (then moves on), rather than skipping it
+        self.household.removeEventFilter(self.form._enter)
         self.household.chosen.connect(self._members)
+        self.household.chosen.connect(lambda _id, _unit: self.name.setFocus())
         if record is not None:
             self._fill(record)
         self.resize(560, 700)

@@ -202,6 +202,7 @@ class VipTab(QWidget):
         self._say(getattr(dialog, "done_text", ""))
         saved = dialog.saved_id if isinstance(dialog, VipDialog) else None
         self._reload(saved)
+        self.list.view.setFocus()
         if getattr(dialog, "print_after", False) and self.current is not None:
             self.print_form()
 
