@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from tests.services.vip_helpers import apply_and_issue, application, host_household, rows, snapshot
+from tests.services.vip_helpers import application, apply_and_issue, host_household, rows, snapshot
 from wuye_desk import settings
 from wuye_desk.domain.errors import PermissionDenied, ValidationError
 from wuye_desk.domain.operators import Role

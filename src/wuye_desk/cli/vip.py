@@ -118,7 +118,7 @@ def _find(desk: Desk, args: argparse.Namespace) -> int:
                               field="卡号")
     unit = units.parse_unit(args.unit)
     name = " ".join(args.name.split())
-    for vip_id, label in vip.holders(desk, f"{unit.display} {name}", limit=50):
+    for vip_id, _label in vip.holders(desk, f"{unit.display} {name}", limit=50):
         view = vip.get_vip(desk, vip_id)
         if view.unit == unit.display and view.name == name:
             return vip_id

@@ -60,8 +60,7 @@ from wuye_desk.services.desk import Desk
 from wuye_desk.services.overview import OverviewLine
 from wuye_desk.services.paging import ListQuery, ListRow, Tone
 from wuye_desk.store import search_index
-from wuye_desk.store.models import Household, Member, Operator, VipCard, VipCustomer, \
-    VipFamilyMember, VipService
+from wuye_desk.store.models import Household, Member, Operator, VipCard, VipCustomer, VipFamilyMember, VipService
 
 MAX_FAMILY = 20
 NEW, RENEWAL, REPLACEMENT = "新发", "换发", "补发"
@@ -103,10 +102,11 @@ def _date(value: date | str | None, field_name: str, today: date) -> date:
     if value is None or (isinstance(value, str) and not value.strip()):
         return today
     if isinstance(value, str):
+        typed = value
         try:
-            value = date.fromisoformat(squeeze(value))
+            value = date.fromisoformat(squeeze(typed))
         except ValueError:
-            raise ValidationError(f"{field_name}“{shown(value)}”应为日期，如2026-11-18",
+            raise ValidationError(f"{field_name}“{shown(typed)}”应为日期，如2026-11-18",
                                   field=field_name) from None
     if value > today:
         raise ValidationError(f"{field_name}不能晚于今天", field=field_name)
@@ -545,7 +545,7 @@ def _operator_names(session: Session, ids: set[int | None]) -> dict[int, str]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
-    return dict(session.execute(select(Operator.id, Operator.name)  # type: ignore[arg-type]
+    return dict(session.execute(select(Operator.id, Operator.name)
                                 .where(Operator.id.in_(wanted))).all())
 
 

@@ -118,7 +118,7 @@ def segments(desk: Desk) -> Segments:
         return (0, f"{int(b):05d}") if b.isdigit() else (1, b)
 
     return Segments(
-        by_segment(per_segment),  # type: ignore[arg-type]
+        by_segment(per_segment),
         {level.value: int(per_level.get(level.digit, 0)) for level in VipLevel},
         dict(sorted(((str(b), int(n)) for b, n in per_building), key=lambda p: building_key(p[0]))),
-        by_segment(vip_segments))  # type: ignore[arg-type]
+        by_segment(vip_segments))

@@ -66,7 +66,7 @@ class VipTab(QWidget):
         self.stack.addWidget(self.main)
         layout = QVBoxLayout(self.main)
         buttons = QHBoxLayout()
-        self.actions: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QPushButton] = {}
         for key, text, shortcut, slot in (
                 ("new", self.tr("VIP申请"), "Ctrl+N", self.new_application),
                 ("edit", self.tr("修改档案"), "Ctrl+E", self.edit_archive),
@@ -79,7 +79,7 @@ class VipTab(QWidget):
             button = QPushButton(f"{text} ({shortcut})", self.main)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-            self.actions[key] = button
+            self.buttons[key] = button
             sc = QShortcut(QKeySequence(shortcut), self.main)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -111,7 +111,7 @@ class VipTab(QWidget):
         self.stack.setCurrentWidget(self.main if visible else self.locked)
         manage = self.desk.can(Permission.MANAGE_VIP)
         for key in ("new", "edit", "issue", "renew", "replace", "revoke", "print"):
-            self.actions[key].setEnabled(manage)
+            self.buttons[key].setEnabled(manage)
 
     def set_desk(self, desk: Desk) -> None:
         self.desk = desk
