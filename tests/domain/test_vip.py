@@ -156,6 +156,12 @@ def test_P6_upcoming_birthdays_and_festivals_in_the_window():
 
 
 def test_P6_a_birthday_is_stored_and_read_back():
-    for b in (Birthday(CalendarKind.LUNAR, 4, 8, 1950, True), Birthday(CalendarKind.SOLAR, 6, 12)):
+    for b in (Birthday(CalendarKind.LUNAR, 4, 8, 2020, True), Birthday(CalendarKind.SOLAR, 6, 12)):
         assert Birthday.from_stored(b.stored()) == b
     assert Birthday.from_stored("") is None
+
+
+def test_P6_a_birthday_shown_in_words_reads_back_the_same():
+    for b in (Birthday(CalendarKind.LUNAR, 4, 8, 2020, True), Birthday(CalendarKind.LUNAR, 12, 30),
+              Birthday(CalendarKind.LUNAR, 1, 1, 1962)):
+        assert parse_birthday("农历", b.text, today=TODAY) == b

@@ -605,8 +605,10 @@ def to_input(view: VipView) -> VipInput:
     def birthday(b: Birthday | None) -> tuple[str, str]:
         if b is None:
             return "公历", ""
-        year = f"{b.year}-" if b.year else ""
-        return b.kind.value, f"{year}{'闰' if b.leap else ''}{b.month:02d}-{b.day:02d}"
+        if b.kind.value == "农历":
+            return b.kind.value, b.text.removeprefix("农历")   # "1960年十月初二"
+        return b.kind.value, f"{b.year}-{b.month:02d}-{b.day:02d}" if b.year \
+            else f"{b.month:02d}-{b.day:02d}"
 
     kind, born = birthday(view.birthday)
     family = []

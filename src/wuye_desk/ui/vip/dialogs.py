@@ -206,6 +206,7 @@ class ActionDialog(SavingDialog):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.layout_.insertWidget(0, self.heading)
+        self.setMinimumWidth(460)
 
     def add(self, key: str, label: str, widget: QWidget) -> QWidget:
         self.fields[key] = self.form.add(key, label, widget)
