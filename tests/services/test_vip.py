@@ -369,3 +369,18 @@ def test_every_write_is_in_the_audit_trail(desk):
             AuditEntry.action.like("%VIP%")).distinct()))
     assert any("补发VIP卡 JK2001作废→JK2002" in a for a in actions)
     assert any("发放VIP卡 JK2001" in a for a in actions)
+
+
+def test_P6_the_daily_job_tells_of_todays_birthdays_festivals_and_expiring_cards(desk, clock):
+    from wuye_desk.services import daily
+
+    assert vip.daily_job(desk) == ""
+    apply_and_issue(desk, host_household(desk))
+    assert vip.daily_job(desk) == ""
+    clock.set(datetime(2026, 11, 21, 9))       # the wife's lunar birthday
+    assert vip.daily_job(desk) == "今天1位VIP客户或家属生日（详见总览）"
+    clock.set(datetime(2027, 9, 15, 9))        # 中秋节
+    assert "今天是中秋节，请安排VIP节日问候" in vip.daily_job(desk)
+    clock.set(datetime(2029, 10, 1, 9))
+    assert "1张VIP卡60天内到期" in vip.daily_job(desk)
+    assert "1张VIP卡60天内到期" in "".join(daily.run_all(desk))

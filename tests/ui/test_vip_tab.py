@@ -173,3 +173,47 @@ def test_the_list_model_passes_the_model_tester(qtmodeltester, desk):
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 12
+
+
+def test_P1_the_archive_is_kept_current_and_a_bad_family_birthday_is_named(
+        qtbot, desk, shown, typist):
+    vip_id, _ = apply_and_issue(desk, host_household(desk))
+    tab = shown(VipTab(desk))
+    tab.open_record(vip_id)
+    qtbot.keyClick(tab.list.view, Qt.Key.Key_E, CTRL)
+    dialog = _dialog(qtbot, tab)
+    assert dialog.phone.hasFocus() and not dialog.level.isEnabled()
+    assert dialog.family.rows() == [("李梅", "配偶", "农历", "十月十三", "")]
+    dialog.family.add_row(("张小明", "儿子", "农历", "2026年二月三十", ""))   # 29-day month
+    _save(qtbot)
+    assert "第2位家庭成员（张小明）" in dialog.message.text() and "只有29天" in dialog.message.text()
+    dialog.family.item(1, 3).setText("2010-06-01")
+    dialog.family.item(1, 2).setText("公历")
+    dialog.preferences.setFocus()
+    typist(dialog.preferences, "素食")
+    _save(qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    page = tab.page.toPlainText()
+    assert "素食" in page and "张小明" in page and "2027-06-01" in page
+
+
+def test_P4_renewal_by_keyboard_needs_the_checker(qtbot, desk, shown, typist, clock):
+    from datetime import datetime
+
+    clock.set(datetime(2023, 11, 18, 9))
+    vip_id, _ = apply_and_issue(desk, host_household(desk), applied_on="2023-11-10",
+                                approved_on="2023-11-12")
+    clock.set(datetime(2026, 11, 20, 9))
+    tab = shown(VipTab(desk))
+    tab.open_record(vip_id)
+    assert tab.list.model.data(tab.list.model.index(0, 4)) == "已过期"
+    qtbot.keyClick(tab.list.view, Qt.Key.Key_R, CTRL)
+    dialog = _dialog(qtbot, tab)
+    _save(qtbot)
+    assert "资格复核人" in dialog.form.error_text("资格复核人")
+    _enter(qtbot, typist, "刘经理")
+    _save(qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert "已换发新卡 JK2002，原卡 JK2001" in tab.message.text()
+    assert len(_printouts()) == 1
+    assert tab.list.model.data(tab.list.model.index(0, 4)) == "有效"

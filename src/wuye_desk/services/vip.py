@@ -876,3 +876,20 @@ def member_names(desk: Desk, household_id: int) -> list[tuple[str, str]]:
     with desk.read() as session:
         return [(m.name, m.phone) for m in session.scalars(
             select(Member).where(Member.household_id == household_id).order_by(Member.position))]
+
+
+def daily_job(desk: Desk) -> str:
+    """At start-up and each new day: a status-bar line of today's VIP reminders (P4, P6)."""
+    today = desk.now().date()
+    warn = office_settings.get(desk, settings.VIP_EXPIRY_WARNING_DAYS)
+    parts = []
+    birthdays = [b for b in greetings(desk, 0).birthdays if b.on == today]
+    if birthdays:
+        parts.append(f"今天{len(birthdays)}位VIP客户或家属生日")
+    festivals = [name for on, name in upcoming_greetings(today, 0)]
+    if festivals and count_valid(desk):
+        parts.append(f"今天是{'、'.join(festivals)}，请安排VIP节日问候")
+    expiring = expiring_cards(desk, warn)
+    if expiring:
+        parts.append(f"{len(expiring)}张VIP卡{warn}天内到期")
+    return "；".join(parts) + "（详见总览）" if parts else ""
