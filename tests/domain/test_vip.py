@@ -165,3 +165,16 @@ def test_P6_a_birthday_shown_in_words_reads_back_the_same():
     for b in (Birthday(CalendarKind.LUNAR, 4, 8, 2020, True), Birthday(CalendarKind.LUNAR, 12, 30),
               Birthday(CalendarKind.LUNAR, 1, 1, 1962)):
         assert parse_birthday("农历", b.text, today=TODAY) == b
+
+
+def test_P6_the_fast_lunar_anniversary_agrees_with_the_calendar_module():
+    from datetime import timedelta
+
+    from wuye_desk.domain.calendar import next_lunar_anniversary
+
+    days = [date(2026, 1, 1) + timedelta(days=d) for d in range(0, 800, 97)]
+    for today in days:
+        for month in range(1, 13):
+            for day in (1, 30):
+                expected = next_lunar_anniversary(month, day, today)
+                assert Birthday(CalendarKind.LUNAR, month, day).next_date(today) == expected

@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
+from lunar_python import LunarMonth, Solar
 from lunar_python.util import LunarUtil
 
 from wuye_desk.domain.calendar import (
     lunar_to_solar,
-    next_lunar_anniversary,
     next_solar_anniversary,
+    solar_to_lunar,
     upcoming_festivals,
 )
 from wuye_desk.domain.errors import ValidationError
@@ -257,8 +259,36 @@ class Birthday:
     def next_date(self, today: date) -> date:
         """The next solar date of this birthday, today included (rule P6)."""
         if self.kind is CalendarKind.LUNAR:
-            return next_lunar_anniversary(self.month, self.day, today)
+            return _next_lunar(self.month, self.day, today)
         return next_solar_anniversary(self.month, self.day, today)
+
+
+@lru_cache(maxsize=4096)
+def _next_lunar(month: int, day: int, today: date) -> date:
+    """`calendar.next_lunar_anniversary`, fast: a day's reminders convert hundreds of
+    birthdays, so each lunar month's first day is worked out once (from the package)
+    and the anniversary counted from it — the same rules: the ordinary month, and a
+    三十 kept on the last day of a 29-day month."""
+    year = _lunar_year_of(today)
+    for lunar_year in (year, year + 1):
+        start, days = _month_start(lunar_year, month)
+        candidate = start + timedelta(days=min(day, days) - 1)
+        if candidate >= today:
+            return candidate
+    raise AssertionError("unreachable: the next lunar year always starts after today")
+
+
+@lru_cache(maxsize=64)
+def _lunar_year_of(d: date) -> int:
+    return solar_to_lunar(d).year
+
+
+@lru_cache(maxsize=1024)
+def _month_start(lunar_year: int, month: int) -> tuple[date, int]:
+    """The solar date of the first day of an ordinary lunar month, and its length."""
+    m = LunarMonth.fromYm(lunar_year, month)
+    first = Solar.fromJulianDay(m.getFirstJulianDay())
+    return date(first.getYear(), first.getMonth(), first.getDay()), int(m.getDayCount())
 
 
 _LUNAR_MONTHS = {name: i for i, name in enumerate(LunarUtil.MONTH) if name}
