@@ -163,6 +163,8 @@ def test_G3_without_VIEW_VIP_the_tab_is_locked(qtbot, desk, desk_as, shown):
     assert tab.dialog is None
     tab.set_desk(desk_as(Role.VIP_ASSISTANT))      # the assistant signs in at the desk
     assert tab.stack.currentWidget() is tab.main and tab.list.model.rowCount() == 1
+    tab.set_desk(desk_as(Role.FRONT_DESK))         # and hands over to the front desk
+    assert tab.stack.currentWidget() is tab.locked and tab.list.model.rowCount() == 0
 
 
 def test_the_list_model_passes_the_model_tester(qtmodeltester, desk):
