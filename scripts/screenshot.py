@@ -31,7 +31,8 @@ def main() -> int:
     desk = Desk(db, clock=lambda: now)
     demo.fill(desk, households=1200, seed=8)
     app = create_application()
-    clerk = Desk(db, OperatorInfo(None, "demo", "李小梅", Role.FRONT_DESK), lambda: now)
+    role = Role(os.environ.get("WUYE_SHOT_ROLE", Role.FRONT_DESK.value))  # e.g. 客户助理
+    clerk = Desk(db, OperatorInfo(None, "demo", "李小梅", role), lambda: now)
     window = MainWindow(clerk)
     window.resize(1366, 800)
     window.show()

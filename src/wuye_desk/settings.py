@@ -144,3 +144,21 @@ MAIL_NOTICE_DAYS = declare("mail.public_notice_days", 15, "邮件公示期（天
 MAIL_KEEPER = declare("mail.keeper", "", "邮件保管人（专人上锁保管，规则M3）")
 MAIL_WAITING_WARN_DAYS = declare("mail.waiting_warn_days", 7, "邮件待领超过几天在总览提醒",
                                  minimum=1, maximum=60)
+
+# --- vip (rules P2, P4, P6) ---------------------------------------------------
+
+
+def _card_prefix(value: str) -> str:
+    from wuye_desk.domain.vip import check_prefix
+
+    return check_prefix(value)
+
+
+VIP_CARD_PREFIX = declare("vip.card_prefix", "JK", "VIP卡号前缀（集团字母缩写）",
+                          check=_card_prefix)
+VIP_CASH_AID_LIMIT = declare("vip.cash_aid_limit_yuan", 2000, "VIP紧急现金援助限额（元/次）",
+                             minimum=0, maximum=1_000_000)
+VIP_EXPIRY_WARNING_DAYS = declare("vip.expiry_warning_days", 60, "VIP卡到期提前提醒天数",
+                                  minimum=1, maximum=365)
+VIP_GREETING_DAYS = declare("vip.greeting_days", 7, "VIP生日、节日问候提前提醒天数",
+                            minimum=0, maximum=60)

@@ -23,6 +23,7 @@ AREAS: list[str] = [
     "wuye_desk.cli.households",
     "wuye_desk.cli.visitors",
     "wuye_desk.cli.mail",
+    "wuye_desk.cli.vip",
 ]
 
 

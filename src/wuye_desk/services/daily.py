@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 JOBS: list[str] = [
     "wuye_desk.services.visitors:purge_job",
+    "wuye_desk.services.vip:daily_job",
 ]
 
 

@@ -38,6 +38,7 @@ RELATIONS = ("配偶", "子女", "父母", "兄弟姐妹", "朋友")
 DEMO_STEPS: list[str] = [
     "wuye_desk.services.visitor_demo:demo_visits",
     "wuye_desk.services.mail_demo:demo_mail",
+    "wuye_desk.services.vip_demo:demo_vips",
 ]
 
 

@@ -24,4 +24,5 @@ TABS: list[TabSpec] = [
     TabSpec("households", "业户档案", "Ctrl+2", "wuye_desk.ui.households.tab:HouseholdsTab"),
     TabSpec("mail", "邮件登记", "Ctrl+5", "wuye_desk.ui.mail.tab:MailTab"),
     TabSpec("visitors", "访客登记", "Ctrl+6", "wuye_desk.ui.visitors.tab:VisitorsTab"),
+    TabSpec("vip", "VIP客户", "Ctrl+7", "wuye_desk.ui.vip.tab:VipTab"),
 ]

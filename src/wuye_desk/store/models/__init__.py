@@ -10,6 +10,7 @@ from wuye_desk.store.models.mail import (
     NewspaperCopy,
     NewspaperDelivery,
 )
+from wuye_desk.store.models.vip import VipCard, VipCustomer, VipFamilyMember, VipService
 from wuye_desk.store.models.visitors import GoodsItem, GoodsPass, Visit, WatchEntry
 
 __all__ = [
@@ -27,6 +28,10 @@ __all__ = [
     "NewspaperCopy",
     "NewspaperDelivery",
     "Operator",
+    "VipCard",
+    "VipCustomer",
+    "VipFamilyMember",
+    "VipService",
     "Visit",
     "WatchEntry",
 ]

@@ -1,0 +1,1 @@
+"""The VIP customers tab (VIP客户)."""
