@@ -69,7 +69,7 @@ def folder_size(folder: Path) -> int:
 
 def build_installer(dist: Path) -> Path:
     iscc = shutil.which("ISCC") or shutil.which("iscc")
-    default = Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe"
+    default = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe"
     if iscc is None and default.exists():
         iscc = str(default)
     if iscc is None:

@@ -113,6 +113,7 @@ def test_a_fresh_office_demo_check_form_and_window(office: Office) -> None:
     assert "（最新）" in check.stdout
     assert "操作日志链：完整" in check.stdout
 
+    (office.place / "out").mkdir()
     pdf = office.place / "out" / "登记表.pdf"
     form = office.run("form", "household", "--unit", "1-1-101", "--out", str(pdf))
     assert str(pdf) in form.stdout

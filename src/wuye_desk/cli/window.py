@@ -26,7 +26,7 @@ def _size(text: str) -> tuple[int, int]:
     width, sep, height = text.lower().partition("x")
     if not sep or not width.isdigit() or not height.isdigit() or not (
             200 <= int(width) <= 8000 and 200 <= int(height) <= 8000):
-        raise ValidationError("size", f"窗口大小“{text}”不对，应为 宽x高，如 1366x800")
+        raise ValidationError(f"窗口大小“{text}”不对，应为 宽x高，如 1366x800", field="size")
     return int(width), int(height)
 
 
@@ -36,10 +36,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".png":
-        raise ValidationError("out", f"截图文件应以 .png 结尾：{out}")
+        raise ValidationError(f"截图文件应以 .png 结尾：{out}", field="out")
     keys = [spec.key for spec in TABS]
     if args.tab not in keys:
-        raise ValidationError("tab", f"没有页签“{args.tab}”，可选：{'、'.join(keys)}")
+        raise ValidationError(f"没有页签“{args.tab}”，可选：{'、'.join(keys)}", field="tab")
     width, height = _size(args.size)
     desk = open_desk(args)
     try:
@@ -54,7 +54,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
             app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out)):
-            raise ValidationError("out", f"无法写入截图文件：{out}")
+            raise ValidationError(f"无法写入截图文件：{out}", field="out")
         window.close()
         window.deleteLater()
         app.processEvents()
