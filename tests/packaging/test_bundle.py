@@ -151,3 +151,52 @@ def test_a_database_named_with_db_and_the_clerks_mistakes(office: Office) -> Non
     assert broken.returncode == 2
     assert "错误：" in broken.stderr
     assert not_a_database.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_the_window_starts_on_a_fresh_database(office: Office) -> None:
+    """No sub-command: the window opens (offscreen), creates the database and waits at the first
+    administrator's login; it is still running, not crashed, when the test closes it."""
+    process = subprocess.Popen([str(office.app / f"wuye-desk{EXE_SUFFIX}")], env=office.env, cwd=office.place,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    database = office.place / "home" / "data" / "wuye-desk.sqlite3"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None and not database.exists():
+            time.sleep(0.2)
+        time.sleep(3)  # the login dialog is up by now, or the window has crashed
+        assert process.poll() is None, process.communicate()
+        assert database.is_file()
+        assert (office.place / "home" / "logs" / "wuye-desk.log").is_file()
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
+def test_english_window_from_the_bundle(office: Office) -> None:
+    english = office.place / "en.png"
+    chinese = office.place / "zh.png"
+    office.run("--lang", "en", "screenshot", "--out", str(english))
+    office.run("screenshot", "--out", str(chinese))
+    assert english.read_bytes() != chinese.read_bytes(), "the translation is loaded from the bundle"
+
+
+def test_the_bundle_upgrades_an_older_database_after_a_backup(office: Office) -> None:
+    from alembic import command
+
+    from wuye_desk.domain.backups import BEFORE_UPGRADE
+    from wuye_desk.store import migrate
+    from wuye_desk.store.database import open_database
+
+    older = office.place / "older.sqlite3"
+    engine = open_database(older, upgrade=False).write_engine
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001_foundation")
+    engine.dispose()
+
+    check = office.run("check", "--db", str(older))
+    assert "（最新）" in check.stdout
+    backups = list((office.place / "home" / "data" / "backups").iterdir())
+    assert len(backups) == 1
+    assert BEFORE_UPGRADE in backups[0].name
