@@ -625,6 +625,66 @@ Reception desk of a property-management office</translation>
         <source>住户可不填（按档案）</source>
         <translation>Optional for residents (taken from the archive)</translation>
     </message>
+    <message>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>访客姓名</source>
+        <translation>Visitor name</translation>
+    </message>
+    <message>
+        <source>访客电话</source>
+        <translation>Visitor phone</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>来访事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>被访房号</source>
+        <translation>Unit visited</translation>
+    </message>
+    <message>
+        <source>被访单位/部门</source>
+        <translation>Company/department visited</translation>
+    </message>
+    <message>
+        <source>被访人姓名</source>
+        <translation>Host name</translation>
+    </message>
+    <message>
+        <source>被访人职位</source>
+        <translation>Host position</translation>
+    </message>
+    <message>
+        <source>被访人电话</source>
+        <translation>Host phone</translation>
+    </message>
+    <message>
+        <source>被访人答复</source>
+        <translation>Host answer</translation>
+    </message>
+    <message>
+        <source>接听人</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <source>值班总值</source>
+        <translation>Duty manager</translation>
+    </message>
 </context>
 <context>
     <name>VisitorsTab</name>
