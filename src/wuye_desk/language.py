@@ -26,11 +26,15 @@ def use_for_this_run(language: str | None) -> None:
     _override = language
 
 
-def current() -> str:
-    if _override is not None:
-        return _override
+def saved_for_this_pc() -> str:
+    """The PC's setting (a damaged or unknown value reads as Chinese)."""
     chosen = local_config.get(CONFIG_KEY, CHINESE)
     return chosen if chosen in LANGUAGES else CHINESE
+
+
+def current() -> str:
+    """The language of this run: --lang if given, else the PC's setting."""
+    return _override if _override is not None else saved_for_this_pc()
 
 
 def save_for_this_pc(language: str) -> None:

@@ -69,6 +69,11 @@ def test_lang_option_is_for_this_run_only(qtbot, desk) -> None:
     language.use_for_this_run("en")
     assert language.current() == "en"
     assert local_config.get("language") is None
+    dialog = SettingsDialog(desk)  # the dialog shows and keeps the PC's own choice
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "zh"
+    dialog.save()
+    assert local_config.get("language") is None
     with pytest.raises(ValueError):
         language.use_for_this_run("klingon")
 

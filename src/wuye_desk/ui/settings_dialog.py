@@ -73,7 +73,7 @@ class SettingsDialog(QDialog):
         self.language = QComboBox(self.form)
         for code, name in language.LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(language.current())))
+        self.language.setCurrentIndex(max(0, self.language.findData(language.saved_for_this_pc())))
         self.form.add("language", self.tr("界面语言（本机，重新启动后生效）"), self.language)
         scroll.setWidget(self.form)
         layout.addWidget(scroll)
