@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from wuye_desk import __version__, paths
+from wuye_desk import language as language_module
 
 
 def setup_logging() -> None:
@@ -30,7 +31,38 @@ def _excepthook(exc_type: Any, exc: BaseException, tb: Any) -> None:
                              f"日志目录：{paths.log_dir()}")
 
 
+def remove_translations(app: Any) -> None:
+    for old in getattr(app, "_desk_translators", []):
+        app.removeTranslator(old)
+    app._desk_translators = []
+
+
+def install_translations(app: Any, language: str) -> list[Any]:
+    """Qt's own texts (Yes/Cancel …) in the chosen language, and the desk's English
+    translation when English is chosen. The translators are kept on the application."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    remove_translations(app)
+    installed = []
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_base = QTranslator(app)
+    if language == "zh" and qt_base.load("qtbase_zh_CN", qt_folder):
+        installed.append(qt_base)
+    own_file = language_module.translation_file(language)
+    if own_file is not None:
+        own = QTranslator(app)
+        if own.load(own_file):
+            installed.append(own)
+        else:
+            logging.getLogger("wuye_desk").error("translation not found: %s", own_file)
+    for translator in installed:
+        app.installTranslator(translator)
+    app._desk_translators = installed
+    return installed
+
+
 def create_application(argv: list[str] | None = None) -> Any:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from wuye_desk.ui import fonts
@@ -39,6 +71,8 @@ def create_application(argv: list[str] | None = None) -> Any:
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("wuye-desk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "wuye-desk.png")))
+    install_translations(app, language_module.current())
     fonts.install(app)
     return app
 

@@ -24,6 +24,7 @@ AREAS: list[str] = [
     "wuye_desk.cli.visitors",
     "wuye_desk.cli.mail",
     "wuye_desk.cli.vip",
+    "wuye_desk.cli.window",
 ]
 
 
@@ -32,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wuye-desk", description="物业管理处前台软件（不带子命令时打开窗口）")
     parser.add_argument("--version", action="version", version=f"wuye-desk {__version__}")
     common.add_db_option(parser)
+    parser.add_argument("--lang", choices=["zh", "en"], default=None,
+                        help="窗口语言，只用于这一次（zh 中文，en English）；默认按本机设置")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     import importlib
 
@@ -43,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.lang:
+        from wuye_desk import language
+
+        language.use_for_this_run(args.lang)
     if not getattr(args, "func", None):
         from wuye_desk.app import run_gui
 

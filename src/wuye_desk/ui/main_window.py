@@ -23,6 +23,7 @@ from wuye_desk.services import office_settings
 from wuye_desk.services.desk import Desk
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.tabs import TABS, TabSpec
+from wuye_desk.ui.terms import term
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,8 @@ class MainWindow(QMainWindow):
     # --- tabs ---------------------------------------------------------------
     def _add_tab(self, spec: TabSpec) -> None:
         widget = spec.create(self.desk, self)
-        index = self.tabs.addTab(widget, self.tr(spec.title))
-        self.tabs.setTabToolTip(index, f"{spec.title}（{spec.shortcut}）")
+        index = self.tabs.addTab(widget, term(spec.title))
+        self.tabs.setTabToolTip(index, f"{term(spec.title)}（{spec.shortcut}）")
         self._tab_widgets[spec.key] = widget
         shortcut = QShortcut(QKeySequence(spec.shortcut), self)
         shortcut.activated.connect(lambda key=spec.key: self.show_tab(key))

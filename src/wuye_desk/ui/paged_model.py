@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from wuye_desk.services.paging import ListRow, Page, Tone
+from wuye_desk.ui.terms import term
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -144,5 +145,5 @@ class PagedTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and self._source is not None and 0 <= section < len(self._source.headers)):
-            return self._source.headers[section]
+            return term(self._source.headers[section])
         return None

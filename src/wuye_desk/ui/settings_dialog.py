@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuye_desk import language
 from wuye_desk.domain.errors import DeskError
 from wuye_desk.services import office_settings
 from wuye_desk.services.desk import Desk
@@ -67,6 +69,12 @@ class SettingsDialog(QDialog):
         for key, setting in REGISTRY.items():
             self.editors[key] = self.form.add(key, setting.label,
                                               _editor(setting, values[key], self.form))
+        # this PC only (local_config), not the office's database
+        self.language = QComboBox(self.form)
+        for code, name in language.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language.saved_for_this_pc())))
+        self.form.add("language", self.tr("界面语言（本机，重新启动后生效）"), self.language)
         scroll.setWidget(self.form)
         layout.addWidget(scroll)
         self.message = QLabel(self)
@@ -86,4 +94,5 @@ class SettingsDialog(QDialog):
             if not self.form.show_error(exc):
                 self.message.setText(str(exc))
             return
+        language.save_for_this_pc(str(self.language.currentData()))
         self.accept()

@@ -24,6 +24,7 @@ from wuye_desk.services.households import (
     MemberInput,
 )
 from wuye_desk.ui.form_fields import FieldForm, combo, date_edit
+from wuye_desk.ui.terms import term
 
 MEMBER_HEADERS = ("姓名", "身份", "手机", "证件类型", "证件号码")
 CONTACT_HEADERS = ("紧急联系人", "关系", "电话")
@@ -38,7 +39,7 @@ class RowsTable(QTableWidget):
 
     def __init__(self, headers: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels(list(headers))
+        self.setHorizontalHeaderLabels([term(h) for h in headers])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setDefaultSectionSize(24)
         self.setMinimumHeight(110)

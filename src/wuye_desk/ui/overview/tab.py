@@ -19,6 +19,7 @@ from wuye_desk.services import overview
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.overview import OverviewLine
 from wuye_desk.ui.paged_model import TONE_COLOURS
+from wuye_desk.ui.terms import term
 
 HEADERS = ("类别", "时限", "事项")
 
@@ -38,7 +39,7 @@ class OverviewTab(QWidget):
         top.addWidget(self.refresh_button)
         layout.addLayout(top)
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([term(h) for h in HEADERS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

@@ -1,0 +1,107 @@
+"""English for head-office auditors: chosen per PC in the settings or with --lang, loaded at start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from wuye_desk import app as desk_app
+from wuye_desk import language, local_config, paths
+from wuye_desk.ui.list_panel import ListPanel
+from wuye_desk.ui.main_window import MainWindow
+from wuye_desk.ui.settings_dialog import SettingsDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _chinese_again() -> Iterator[None]:
+    """The session's QApplication is shared: every test leaves it as it found it."""
+    yield
+    language.use_for_this_run(None)
+    instance = QApplication.instance()
+    if instance is not None:
+        desk_app.remove_translations(instance)
+
+
+def test_chinese_is_the_default_and_english_is_saved_for_this_pc(qtbot, desk) -> None:
+    assert language.current() == "zh"
+    dialog = SettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "zh"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    assert local_config.get("language") == "en"
+    assert language.current() == "en"
+    again = SettingsDialog(desk)
+    qtbot.addWidget(again)
+    assert again.language.currentData() == "en"
+    again.language.setCurrentIndex(again.language.findData("zh"))
+    again.save()
+    assert local_config.get("language") is None
+    assert language.current() == "zh"
+
+
+def test_english_window_after_start_up(qtbot, desk) -> None:
+    language.save_for_this_pc("en")
+    app = desk_app.create_application()
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window.windowTitle().startswith("Property desk wuye-desk")
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:2] == ["Overview", "Households"]
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert "&File" in menus
+    panels = window.tab("households").findChildren(ListPanel)
+    assert panels
+    header = panels[0].model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Unit"
+    desk_app.remove_translations(app)
+
+
+def test_lang_option_is_for_this_run_only(qtbot, desk) -> None:
+    language.use_for_this_run("en")
+    assert language.current() == "en"
+    assert local_config.get("language") is None
+    dialog = SettingsDialog(desk)  # the dialog shows and keeps the PC's own choice
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "zh"
+    dialog.save()
+    assert local_config.get("language") is None
+    with pytest.raises(ValueError):
+        language.use_for_this_run("klingon")
+
+
+def test_a_damaged_or_strange_setting_reads_as_chinese() -> None:
+    local_config.put("language", "tlh")
+    assert language.current() == "zh"
+    paths.local_config_file().write_text("{not json", encoding="utf-8")
+    assert language.current() == "zh"
+
+
+def test_a_missing_translation_leaves_the_window_chinese(qtbot, desk, monkeypatch) -> None:
+    monkeypatch.setattr(language, "translation_file", lambda _lang: str(paths.data_dir() / "none.qm"))
+    language.use_for_this_run("en")
+    desk_app.create_application()
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window.windowTitle().startswith("物业前台")
+
+
+def test_the_compiled_translation_matches_its_source(tmp_path: Path) -> None:
+    """resources/translations/*.qm are committed for running from source; they must be current."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease is not installed here")
+    for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
+        fresh = tmp_path / ts.with_suffix(".qm").name
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(fresh)], check=True)
+        assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), \
+            f"{ts.name} changed: run scripts/update_translations.py"
+        assert "type=\"unfinished\"" not in ts.read_text(encoding="utf-8"), f"{ts.name} has untranslated texts"
