@@ -137,3 +137,13 @@ BACKUP_MONTHLY_KEEP = declare("backup.keep_monthly", 12, "保留每月备份份�
 EXTRA_HOLIDAYS = declare("calendar.extra_holidays", list[str](), "自定义节假日（YYYY-MM-DD）")
 EXTRA_WORKDAYS = declare("calendar.extra_workdays", list[str](), "自定义调休上班日（YYYY-MM-DD）")
 
+
+# --- complaints (rules C5, C7) -------------------------------------------------
+def _check_handlers(value: dict[str, str]) -> dict[str, str]:
+    from wuye_desk.domain.complaints import check_handler_table
+
+    return check_handler_table(value)
+
+
+COMPLAINT_HANDLERS = declare("complaints.handlers", dict[str, str](),
+                             "各等级投诉默认处理人（重大/热点/重要/一般）", check=_check_handlers)
