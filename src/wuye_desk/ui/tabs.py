@@ -22,5 +22,6 @@ class TabSpec:
 TABS: list[TabSpec] = [
     TabSpec("overview", "总览", "Ctrl+1", "wuye_desk.ui.overview.tab:OverviewTab"),
     TabSpec("households", "业户档案", "Ctrl+2", "wuye_desk.ui.households.tab:HouseholdsTab"),
+    TabSpec("complaints", "投诉受理", "Ctrl+3", "wuye_desk.ui.complaints.tab:ComplaintsTab"),
     TabSpec("visitors", "访客登记", "Ctrl+6", "wuye_desk.ui.visitors.tab:VisitorsTab"),
 ]
