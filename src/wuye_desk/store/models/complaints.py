@@ -18,6 +18,7 @@ class Complaint(Recorded, Versioned, Base):
         Index("ix_complaint_received", "received_at", "id"),
         Index("ix_complaint_open_due", "is_open", "next_due", "id"),
         Index("ix_complaint_state_received", "state", "received_at", "id"),
+        Index("ix_complaint_severity_received", "severity", "received_at", "id"),
         Index("ix_complaint_matter_lookup", "building", "content_type", "subtopic",
               "received_at"),
     )

@@ -81,6 +81,7 @@ def upgrade() -> None:
     op.create_index("ix_complaint_open_due", "complaint", ["is_open", "next_due", "id"], unique=False)
     op.create_index("ix_complaint_received", "complaint", ["received_at", "id"], unique=False)
     op.create_index("ix_complaint_state_received", "complaint", ["state", "received_at", "id"], unique=False)
+    op.create_index("ix_complaint_severity_received", "complaint", ["severity", "received_at", "id"], unique=False)
     op.create_table(
         "complaint_duty",
         sa.Column("id", sa.Integer(), nullable=False),
