@@ -138,12 +138,9 @@ EXTRA_HOLIDAYS = declare("calendar.extra_holidays", list[str](), "自定义节�
 EXTRA_WORKDAYS = declare("calendar.extra_workdays", list[str](), "自定义调休上班日（YYYY-MM-DD）")
 
 
-# --- complaints (rules C5, C7) -------------------------------------------------
-def _check_handlers(value: dict[str, str]) -> dict[str, str]:
-    from wuye_desk.domain.complaints import check_handler_table
-
-    return check_handler_table(value)
-
-
-COMPLAINT_HANDLERS = declare("complaints.handlers", dict[str, str](),
-                             "各等级投诉默认处理人（重大/热点/重要/一般）", check=_check_handlers)
+# --- complaints (rule C5: who handles a complaint of each severity) ----------
+COMPLAINT_HANDLER_MAJOR = declare("complaints.handler_major", "总经理", "重大投诉处理人")
+COMPLAINT_HANDLER_HOT = declare("complaints.handler_hot", "总经理助理", "热点投诉处理人")
+COMPLAINT_HANDLER_IMPORTANT = declare("complaints.handler_important", "项目经理", "重要投诉处理人")
+COMPLAINT_HANDLER_GENERAL = declare("complaints.handler_general", "客户主管/物管员",
+                                    "一般投诉处理人")

@@ -191,11 +191,11 @@ def test_C4_a_fixed_complaint_is_not_raised(desk, clock):
 
 
 def test_C5_the_handler_comes_from_the_settings(desk):
-    office_settings.put(desk, settings.COMPLAINT_HANDLERS, {"一般": "物管员小陈"})
+    office_settings.put(desk, settings.COMPLAINT_HANDLER_GENERAL, "物管员小陈")
     hid = household(desk)
     assert svc.register_complaint(desk, lift(hid)).handler == "物管员小陈"
     with pytest.raises(ValidationError):
-        office_settings.put(desk, settings.COMPLAINT_HANDLERS, {"超级": "谁"})
+        office_settings.put(desk, settings.COMPLAINT_HANDLER_HOT, "总经理\x07")
 
 
 def test_C6_the_duties_appear_as_a_checklist_and_are_ticked_once(desk):
@@ -379,3 +379,15 @@ def test_linking_an_unknown_complaint_is_refused(desk):
 
 def test_input_is_a_plain_dataclass():
     assert ComplaintInput().complainant_kind == "业户"
+
+
+def test_C7_a_year_the_package_does_not_know_warns_and_office_dates_count(desk, clock):
+    hid = household(desk)
+    clock.set(datetime(2099, 1, 5, 10, 0))                     # a Monday
+    done = svc.register_complaint(desk, lift(hid, received_at=datetime(2099, 1, 5, 10, 0)))
+    assert done.fix_due == datetime(2099, 1, 8, 10, 0)         # weekends only
+    assert "2099年的法定节假日安排尚未收录" in done.calendar_warning
+    office_settings.put(desk, settings.EXTRA_HOLIDAYS, ["2099-01-06"])
+    again = svc.register_complaint(desk, lift(hid))
+    assert again.fix_due == datetime(2099, 1, 9, 10, 0)        # the office's day off skipped
+    assert again.calendar_warning == ""                         # the office has entered 2099

@@ -373,18 +373,6 @@ def handler_for(severity: Severity, table: Mapping[str, str] | None = None) -> s
     return chosen or DEFAULT_HANDLERS[severity.value]
 
 
-def check_handler_table(value: dict[str, str]) -> dict[str, str]:
-    """The settings' check for the handler table (rule C5)."""
-    unknown = [k for k in value if k not in DEFAULT_HANDLERS]
-    if unknown:
-        raise ValidationError(f"处理人表中“{shown(unknown[0])}”不是投诉等级，可选："
-                              f"{Severity.allowed()}", field="complaints.handlers")
-    for k, v in value.items():
-        if not isinstance(v, str) or not v.strip() or len(v) > 40:
-            raise ValidationError(f"{k}的处理人应为1至40个字", field="complaints.handlers")
-    return value
-
-
 # --- who must be told (rule C6) ------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -86,6 +86,15 @@ def work_calendar(desk: Desk) -> WorkCalendar:
     return WorkCalendar.from_settings(holidays, workdays)
 
 
+def handler_table(desk: Desk) -> dict[str, str]:
+    """The office's handler per severity (rule C5, settings.COMPLAINT_HANDLER_*)."""
+    return {Severity.MAJOR.value: office_settings.get(desk, settings.COMPLAINT_HANDLER_MAJOR),
+            Severity.HOT.value: office_settings.get(desk, settings.COMPLAINT_HANDLER_HOT),
+            Severity.IMPORTANT.value: office_settings.get(desk,
+                                                          settings.COMPLAINT_HANDLER_IMPORTANT),
+            Severity.GENERAL.value: office_settings.get(desk, settings.COMPLAINT_HANDLER_GENERAL)}
+
+
 def calendar_warning(desk: Desk, start: datetime, end: datetime) -> str:
     """Non-empty when a deadline falls in a year whose holidays nobody knows (rule C7)."""
     return fallback_warning(work_calendar(desk).unknown_years(start.date(), end.date()))
@@ -308,7 +317,7 @@ def preview(desk: Desk, data: ComplaintInput, link_ids: Sequence[int] = ()) -> P
             complainants = len(keys)
             repeat = any(r.state == State.CLOSED.value for r in rows)
     proposal = propose_severity(_facts(data, people, complainants, repeat))
-    table = office_settings.get(desk, settings.COMPLAINT_HANDLERS)
+    table = handler_table(desk)
     return Preview(proposal.severity, proposal.reason, handler_for(proposal.severity, table),
                    found)
 
@@ -378,7 +387,7 @@ def _set_severity(session: Session, desk: Desk, c: Complaint, severity: Severity
     old = c.severity
     c.severity = severity.value
     c.severity_reason = reason[:300]
-    table = office_settings.get(desk, settings.COMPLAINT_HANDLERS)
+    table = handler_table(desk)
     c.handler = handler_for(severity, table)                                 # rule C5
     c.fix_due = min(c.fix_due, clocks(c.received_at, severity, ResponsibilityClass(c.resp_class),
                                       cal).fix_due)
@@ -438,7 +447,7 @@ def register_complaint(desk: Desk, data: ComplaintInput,
         row.proposed_severity = proposal.severity.value
         row.severity = severity.value
         row.severity_reason = reason[:300]
-        table = office_settings.get(desk, settings.COMPLAINT_HANDLERS)
+        table = handler_table(desk)
         row.handler = handler_for(severity, table)                           # rule C5
         k = clocks(c.received_at, severity, c.resp_class, cal)               # rule C7
         row.contact_due, row.escalate_due, row.fix_due = k.contact_due, k.escalate_due, k.fix_due
