@@ -191,6 +191,11 @@ def test_the_list_filters_and_overdue_view(qtbot, desk, shown, clock):
     tab.list.filters["severity"].setCurrentIndex(0)
     tab.list.filters["view"].setCurrentText("已超时")
     assert tab.list.model.rowCount() == 2          # both missed the 1-hour contact clock
+    tab.list.filters["view"].setCurrentText("全部（按受理时间）")
+    tab.list.filters["month"].setCurrentText("2026-10")
+    assert tab.list.model.rowCount() == 0
+    tab.list.filters["month"].setCurrentText("2026-11")
+    assert tab.list.model.rowCount() == 2
 
 
 def test_the_list_model_passes_the_model_tester(qtbot, desk, shown, qtmodeltester):

@@ -11,6 +11,7 @@ flow open small dialogs (Alt+H 处理 … Alt+R 回访), Ctrl+P prints the sheet
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -219,7 +220,8 @@ class ComplaintsTab(QWidget):
              Filter("state", self.tr("全部状态"), [s.value for s in State]),
              Filter("severity", self.tr("全部等级"), [s.value for s in reversed(Severity)]),
              Filter("type", self.tr("全部类型"), [t.value for t in TYPE_ORDER]),
-             Filter("building", self.tr("全部楼栋"), lambda: complaints.buildings(self.desk))],
+             Filter("building", self.tr("全部楼栋"), lambda: complaints.buildings(self.desk)),
+             Filter("month", self.tr("全部月份"), self._months)],
             placeholder=self.tr("姓名、拼音首字母、电话、房号、内容"), parent=left)
         col.addWidget(self.list, 3)
         self.list.model.modelReset.connect(self._column_widths)
@@ -268,12 +270,23 @@ class ComplaintsTab(QWidget):
                             state=filters.get("state") or None,
                             severity=filters.get("severity") or None,
                             content_type=filters.get("type") or None,
-                            building=filters.get("building") or None, text=text)
+                            building=filters.get("building") or None, text=text,
+                            month=_month(filters.get("month", "")))
         try:
             return complaints.list_query(self.desk, f)
         except DeskError:
             f.text = ""
             return complaints.list_query(self.desk, f)
+
+    def _months(self) -> list[str]:
+        """The last twelve months, newest first, as 2026-11."""
+        today = self.desk.now().date()
+        y, m = today.year, today.month
+        out = []
+        for _ in range(12):
+            out.append(f"{y}-{m:02d}")
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        return out
 
     def _column_widths(self) -> None:
         header = self.list.view.horizontalHeader()
@@ -437,6 +450,13 @@ class ComplaintsTab(QWidget):
         return print_form(self, self.tr("打印回访记录"),
                           lambda out: complaint_forms.print_return_visit(self.desk, target, out),
                           f"回访记录-{target}")
+
+
+def _month(text: str) -> date | None:
+    try:
+        return date.fromisoformat(f"{text}-01") if text else None
+    except ValueError:
+        return None
 
 
 def describe(v: ComplaintView) -> str:
