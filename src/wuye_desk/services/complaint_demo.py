@@ -104,6 +104,11 @@ def _follow(desk: Desk, rng: random.Random, cid: int, at: datetime, now: datetim
         if step in NOTES:
             note = rng.choice(NOTES[step])
             {"handle": svc.handle, "fix": svc.fix, "tell": svc.tell}[step](d, cid, note)
+            if step == "handle" and rng.random() < 0.85:   # who must be told, told (rule C6)
+                for duty in svc.get_complaint(d, cid).duties:
+                    if duty.done_at is None and duty.due is not None \
+                            and "月度报告" not in duty.what:
+                        svc.notify_done(d, duty.id, "已电话报告")
         elif step == "visit":
             rating = rng.choice("AAAAABBBC")
             state = svc.return_visit(d, cid, VisitInput(
