@@ -221,9 +221,19 @@ def test_C7_an_unclassified_matter_goes_up_within_four_hours(desk, clock):
     clock.set(datetime(2026, 11, 18, 14, 30))
     assert "4小时内上报" in svc.get_complaint(desk, done.complaint_id).overdue
     svc.escalate(desk, done.complaint_id, "初步判断为开发商遗留问题", "项目经理")
+    clock.set(datetime(2026, 11, 18, 18, 31))                # the answer is 4 hours late
+    assert "4小时内答复" in svc.get_complaint(desk, done.complaint_id).overdue
     svc.answer(desk, done.complaint_id, "属二类，报开发商", resp_class="二类")
     view = svc.get_complaint(desk, done.complaint_id)
     assert view.resp_class == "二类" and "4小时内上报" not in view.overdue
+    assert "4小时内答复" not in view.overdue
+    from datetime import date
+
+    from wuye_desk.services import complaint_figures
+    rates = {r.clock: r for r in complaint_figures.on_time_rates(
+        desk, date(2026, 11, 1), date(2026, 11, 30))}
+    assert (rates["4小时内上报"].on_time, rates["4小时内上报"].due) == (0, 1)
+    assert (rates["4小时内答复"].on_time, rates["4小时内答复"].due) == (0, 1)
 
 
 def test_C8_the_whole_flow_is_kept_in_the_history(desk):

@@ -123,6 +123,7 @@ def on_time_rates(desk: Desk, start: date, end: date, now: datetime | None = Non
 
     clocks = [("1小时内联系主管", Complaint.contacted_at, Complaint.contact_due),
               ("4小时内上报", Complaint.escalated_at, Complaint.escalate_due),
+              ("4小时内答复", Complaint.answered_at, Complaint.answer_due),
               ("处理时限", Complaint.fixed_at, Complaint.fix_due),
               ("回访时限", Complaint.visited_at, Complaint.visit_due)]
     cols: list[Any] = []

@@ -30,6 +30,7 @@ from wuye_desk import settings
 from wuye_desk.domain import phones, search_text, units
 from wuye_desk.domain.calendar import WorkCalendar, fallback_warning
 from wuye_desk.domain.complaints import (
+    ANSWER_WITHIN,
     OPEN_STATES,
     UNRESOLVED_STATES,
     Channel,
@@ -361,6 +362,8 @@ def _next_due(c: Complaint) -> datetime:
             dues.append(c.contact_due)
         if c.escalate_due is not None and c.escalated_at is None:
             dues.append(c.escalate_due)
+        if c.answer_due is not None and c.answered_at is None:
+            dues.append(c.answer_due)
         return min(dues)
     if state is State.FIXED and c.visit_due is not None:
         return c.visit_due
@@ -519,6 +522,8 @@ def escalate(desk: Desk, complaint_id: int, note: str, to: str = "") -> None:
         c = _apply(session, desk, complaint_id, Step.ESCALATE,
                    f"上报{target}：{text}" if target else text)
         c.escalated_at = c.escalated_at or desk.now()
+        if c.answered_at is None:                       # rule C7: the answer within 4 hours
+            c.answer_due = c.answer_due or desk.now() + ANSWER_WITHIN
         _refresh(c)
 
 
@@ -535,6 +540,7 @@ def answer(desk: Desk, complaint_id: int, note: str, resp_class: str = "") -> No
                 c.resp_class = new.value
         c = _apply(session, desk, complaint_id, Step.ANSWER, text)
         c.escalated_at = c.escalated_at or desk.now()
+        c.answered_at = c.answered_at or desk.now()
         _refresh(c)
 
 
@@ -820,6 +826,8 @@ def overdue_clocks(c: Complaint, now: datetime) -> tuple[str, ...]:
         out.append("1小时内联系主管")
     if c.escalate_due and c.escalated_at is None and state.unresolved and now > c.escalate_due:
         out.append("4小时内上报")
+    if c.answer_due and c.answered_at is None and state.unresolved and now > c.answer_due:
+        out.append("4小时内答复")
     if state.unresolved and now > c.fix_due:
         out.append("处理时限")
     if state is State.FIXED and c.visit_due and now > c.visit_due:

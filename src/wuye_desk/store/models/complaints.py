@@ -63,6 +63,8 @@ class Complaint(Recorded, Versioned, Base):
     contacted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     escalate_due: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     escalated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    answer_due: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     fix_due: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     fixed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     told_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

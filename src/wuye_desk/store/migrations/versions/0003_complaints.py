@@ -52,6 +52,8 @@ def upgrade() -> None:
         sa.Column("contacted_at", sa.DateTime(), nullable=True),
         sa.Column("escalate_due", sa.DateTime(), nullable=True),
         sa.Column("escalated_at", sa.DateTime(), nullable=True),
+        sa.Column("answer_due", sa.DateTime(), nullable=True),
+        sa.Column("answered_at", sa.DateTime(), nullable=True),
         sa.Column("fix_due", sa.DateTime(), nullable=False),
         sa.Column("fixed_at", sa.DateTime(), nullable=True),
         sa.Column("told_at", sa.DateTime(), nullable=True),
