@@ -67,6 +67,12 @@ def test_bad_input_on_the_command_line_names_the_field(tmp_path, capsys):
     assert run("complaint", "add", "--channel", "电话", "--kind", "匿名", "--type", "其他",
                "--text", "吵", "--people", "-5", *db_arg) == 2
     assert "负数" in capsys.readouterr().err
+    anon = ("complaint", "add", "--channel", "来函", "--kind", "匿名", "--type", "其他",
+            "--text", "信", *db_arg)
+    assert run(*anon, "--received", "2999-01-01 09:00") == 2
+    assert "不能晚于现在" in capsys.readouterr().err
+    assert run(*anon, "--received", "昨天") == 2
+    assert "格式不对" in capsys.readouterr().err
     assert run("complaint", "show", "TS404", *db_arg) == 2
     assert run("complaint", "figures", "--from", "2026-13-01", "--to", "2026-01-01",
                *db_arg) == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 
 from wuye_desk.cli.common import add_db_option, open_desk
 from wuye_desk.services import complaint_figures, complaint_forms, complaints
@@ -16,6 +16,14 @@ def _date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"时间“{text}”格式不对，应为 YYYY-MM-DD HH:MM") from None
 
 
 STEPS = ("handle", "escalate", "answer", "fix", "tell", "close", "invalid", "note")
@@ -37,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--text", required=True, help="投诉内容")
     q.add_argument("--people", default="1", help="集体投诉人数")
     q.add_argument("--severity", default="", help="提高等级（不填按建议）")
+    q.add_argument("--received", type=_moment, default=None, metavar="YYYY-MM-DD HH:MM",
+                   help="受理时间（来函等较早收到的，不填为现在）")
     q.add_argument("--link", type=int, action="append", default=[], help="关联同一事项的投诉号")
     for flag, text in (("--litigation", "已诉讼"), ("--media", "已被媒体曝光"),
                        ("--risk", "可能引起诉讼或曝光"), ("--compensation", "提出索赔"),
@@ -114,7 +124,7 @@ def run_add(args: argparse.Namespace) -> int:
             description=args.text, people=args.people, litigation=args.litigation,
             media=args.media, risk=args.risk, compensation=args.compensation,
             needs_help=args.needs_help, office_fault=not args.not_office_fault,
-            severity=args.severity)
+            severity=args.severity, received_at=args.received)
         done = complaints.register_complaint(desk, data, link_ids=args.link)
         found = [] if args.link else complaints.candidates(
             desk, args.content_type, args.subtopic, args.unit, exclude=done.complaint_id)
