@@ -204,3 +204,38 @@ def test_the_list_model_passes_the_model_tester(qtbot, desk, shown, qtmodelteste
         svc.register_complaint(desk, lift(hid))
     tab = shown(ComplaintsTab(desk))
     qtmodeltester.check(tab.list.model)
+
+
+def _step(tab, key: str):
+    from wuye_desk.ui.complaints.dialogs import STEPS
+
+    return tab.open_step(next(s for s in STEPS if s.key == key))
+
+
+def test_C6_G4_C4_notify_correct_and_raise_dialogs(qtbot, desk, shown, typist):
+    cid = svc.register_complaint(desk, lift(household(desk), media=True)).complaint_id
+    tab = shown(ComplaintsTab(desk))
+    _select(tab, cid)
+    notify = _step(tab, "notify")
+    # 总部 and 品质部 at once, the detailed report when it closes (rule C6)
+    assert notify.fields["通报"].count() == 3
+    assert notify.fields["通报"].currentText().startswith("立即报总部")
+    typist(notify.fields["说明"], "已电话报总部")
+    assert notify.save() is True
+    assert "☑ 立即报总部" in tab.detail.toPlainText()
+    correct = _step(tab, "correct")
+    assert correct.save() is False and "更正内容" in correct.form.error_text("更正内容")
+    typist(correct.fields["更正内容"], "应为报总部值班室")
+    assert correct.save() is True
+    text = tab.detail.toPlainText()
+    assert "已电话报总部" in text and "更正 #" in text      # the old entry stays (G4)
+    raise_ = _step(tab, "raise")
+    assert raise_.fields["投诉等级"].count() == 0            # 重大 already: nothing higher
+    assert raise_.save() is False
+    raise_.reject()
+
+
+def test_no_complaint_selected_means_no_dialog(qtbot, desk, shown):
+    tab = shown(ComplaintsTab(desk))
+    assert _step(tab, "handle") is None
+    assert "请先在列表中选择" in tab.form.message.text()
