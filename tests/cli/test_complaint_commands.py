@@ -42,7 +42,14 @@ def test_a_complaint_from_intake_to_close_on_the_command_line(tmp_path, capsys):
     assert run("complaint", "visit", serial, "--rating", "A", "--content", "电梯",
                "--result", "正常", *db_arg) == 0
     assert "已回访" in capsys.readouterr().out
-    assert run("complaint", "step", serial, "close", *db_arg) == 0
+    assert run("complaint", "step", serial, "close", "--case-library", *db_arg) == 0
+    capsys.readouterr()
+    assert run("complaint", "cases", *db_arg) == 0
+    assert serial in capsys.readouterr().out
+    assert run("complaint", "revisit-list", "--month", f"{datetime.now():%Y-%m}", *db_arg) == 0
+    out = capsys.readouterr().out
+    assert "3栋2单元1502  张三" in out and "反映2次" in out
+    assert run("complaint", "revisit-list", "--month", "2026-13", *db_arg) == 2
     assert run("complaint", "show", serial, *db_arg) == 0
     out = capsys.readouterr().out
     assert "已关闭" in out and "告知投诉人" in out and "138****5678" in out

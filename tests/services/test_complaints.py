@@ -80,10 +80,18 @@ def test_an_anonymous_complaint_needs_no_name_but_a_non_resident_does(desk):
 
 def test_dates_in_the_future_are_refused(desk, clock):
     hid = household(desk)
+    done = svc.register_complaint(desk, lift(hid, received_at="２０２６-11-17 09:30"))
+    assert svc.get_complaint(desk, done.complaint_id).received_at == datetime(2026, 11, 17, 9, 30)
+    for bad in ("昨天", "2026-13-01 09:00"):
+        with pytest.raises(ValidationError, match="格式不对") as err:
+            svc.register_complaint(desk, lift(hid, received_at=bad))
+        assert err.value.field == "受理时间"
+    with pytest.raises(ValidationError, match="一年前"):
+        svc.register_complaint(desk, lift(hid, received_at="2020-01-01 09:00"))
     with pytest.raises(ValidationError, match="不能晚于现在") as err:
         svc.register_complaint(desk, lift(hid, received_at=clock() + timedelta(hours=1)))
     assert err.value.field == "受理时间"
-    assert count(desk) == 0
+    assert count(desk) == 1
 
 
 def test_C4_three_households_on_the_same_lift_within_a_month_turn_all_of_them_hot(desk, clock):

@@ -77,6 +77,11 @@ def test_a_complaint_without_a_type_is_refused_beside_the_field(qtbot, desk, sho
     assert "投诉类型" in tab.form.form.error_text("投诉类型")
     assert tab.form.content_type.hasFocus()
     assert count(desk) == 0
+    tab.form.content_type.setCurrentText("其他")
+    typist(tab.form.received, "2099-01-01 09:00")
+    assert tab.register() is False
+    assert "不能晚于现在" in tab.form.form.error_text("受理时间")
+    assert count(desk) == 0
 
 
 def test_a_unit_not_in_the_archive_is_offered_as_non_resident(qtbot, desk, shown, typist):

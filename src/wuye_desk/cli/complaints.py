@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-from wuye_desk.cli.common import add_db_option, open_desk
+from wuye_desk.cli.common import add_db_option, month_arg, open_desk
 from wuye_desk.services import complaint_figures, complaint_forms, complaints
 from wuye_desk.services.complaints import ComplaintFilter, ComplaintInput, VisitInput
 from wuye_desk.services.desk import Desk
@@ -100,6 +100,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
     add_db_option(q)
     q.set_defaults(func=run_figures)
+
+    q = inner.add_parser("cases", help="案例库：值得借鉴的已关闭投诉（规则C10）")
+    add_db_option(q)
+    q.set_defaults(func=run_cases)
+
+    q = inner.add_parser("revisit-list", help="本月反映意见的客户，即下月回访名单（规则C10）")
+    q.add_argument("--month", type=month_arg, required=True, metavar="YYYY-MM")
+    add_db_option(q)
+    q.set_defaults(func=run_revisit_list)
 
     q = inner.add_parser("print", help="打印跟进处理表/意见征询表/回访记录（PDF）")
     q.add_argument("serial")
@@ -270,4 +279,31 @@ def run_print(args: argparse.Namespace) -> int:
     finally:
         desk.db.dispose()
     print(f"已生成 {out}")
+    return 0
+
+
+def run_cases(args: argparse.Namespace) -> int:
+    desk = _with_desk(args)
+    try:
+        cases = complaint_figures.case_library(desk)
+    finally:
+        desk.db.dispose()
+    if not cases:
+        print("案例库为空。")
+    for _id, serial, topic, text in cases:
+        print(f"{serial}  {topic}：{text}")
+    return 0
+
+
+def run_revisit_list(args: argparse.Namespace) -> int:
+    year, month = args.month
+    desk = _with_desk(args)
+    try:
+        people = complaint_figures.return_visit_list(desk, date(year, month, 1))
+    finally:
+        desk.db.dispose()
+    if not people:
+        print("该月没有可回访的客户。")
+    for p in people:
+        print(f"{p.unit or '—'}  {p.name or '—'}  {p.phone or '—'}  反映{p.complaints}次")
     return 0

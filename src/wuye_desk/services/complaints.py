@@ -125,7 +125,7 @@ class ComplaintInput:
     needs_help: bool = False
     office_fault: bool = True
     severity: str = ""                # the clerk's choice; empty: the proposal
-    received_at: datetime | None = None  # a letter received earlier; None: now
+    received_at: datetime | str | None = None  # a letter received earlier; None or "": now
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def clean(desk: Desk, session: Session, data: ComplaintInput) -> CleanComplaint:
     resp = ResponsibilityClass.parse(data.resp_class or "一类")
     description = clean_block(data.description, "投诉内容", required=True)
     people = parse_people(data.people)
-    received = (data.received_at or now).replace(microsecond=0)
+    received = _received(data.received_at, now)
     if received > now:
         raise ValidationError("受理时间不能晚于现在", field="受理时间")
     if received < now - MAX_BACKDATE:
@@ -187,6 +187,20 @@ def clean(desk: Desk, session: Session, data: ComplaintInput) -> CleanComplaint:
     chosen = Severity.parse(data.severity) if squeeze(data.severity or "") else None
     return CleanComplaint(channel, kind, household_id, unit, name, phone, content, sub, resp,
                           description, people, received, chosen)
+
+
+def _received(value: datetime | str | None, now: datetime) -> datetime:
+    """The moment of receipt: a datetime, text such as "2026-11-18 09:30", or now."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    text = " ".join(halfwidth(value or "").split())
+    if not text:
+        return now
+    try:
+        return datetime.fromisoformat(text.replace("/", "-")).replace(microsecond=0)
+    except ValueError:
+        raise ValidationError(f"受理时间“{text[:30]}”格式不对，应为 2026-11-18 09:30",
+                              field="受理时间") from None
 
 
 def _facts(data: ComplaintInput, people: int, complainants: int, repeat: bool

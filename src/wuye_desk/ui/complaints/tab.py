@@ -110,6 +110,8 @@ class IntakeForm(QWidget):
         self.form.add("特别情形", QCoreApplication.translate("IntakeForm", "特别情形"), flags)
         self.severity = self._add("投诉等级", combo([KEEP_SEVERITY] + [s.value for s in Severity],
                                                     parent=self))
+        self.received = self._add("受理时间", QLineEdit(self))
+        self.received.setPlaceholderText(self.tr("现在；来函等较早收到的填 2026-11-18 09:30"))
         layout.addWidget(self.form)
         self.proposal = QLabel(self)
         self.proposal.setWordWrap(True)
@@ -152,7 +154,7 @@ class IntakeForm(QWidget):
         self.channel.setCurrentIndex(0)
         self.kind.setCurrentIndex(0)
         self.picker.reset()
-        for edit in (self.name, self.phone):
+        for edit in (self.name, self.phone, self.received):
             edit.clear()
         self.content_type.setCurrentIndex(0)
         self.resp_class.setCurrentIndex(0)
@@ -178,7 +180,8 @@ class IntakeForm(QWidget):
             litigation=self.litigation.isChecked(), media=self.media.isChecked(),
             risk=self.risk.isChecked(), compensation=self.compensation.isChecked(),
             needs_help=self.needs_help.isChecked(), office_fault=self.office_fault.isChecked(),
-            severity="" if severity == KEEP_SEVERITY else severity)
+            severity="" if severity == KEEP_SEVERITY else severity,
+            received_at=self.received.text())
 
 
 class ComplaintsTab(QWidget):
