@@ -244,3 +244,21 @@ def test_no_complaint_selected_means_no_dialog(qtbot, desk, shown):
     tab = shown(ComplaintsTab(desk))
     assert _step(tab, "handle") is None
     assert "请先在列表中选择" in tab.form.message.text()
+
+
+def test_an_overdue_line_on_the_overview_opens_the_complaint(qtbot, desk, shown, clock):
+    from wuye_desk.ui.main_window import MainWindow
+
+    cid = svc.register_complaint(desk, lift(household(desk), media=True)).complaint_id
+    svc.mark_invalid(desk, svc.register_complaint(desk, lift(household(
+        desk, "5栋1单元0101", "周八", "13812349999"))).complaint_id, "重复")
+    clock.set(datetime(2026, 11, 18, 12, 0))
+    window = shown(MainWindow(desk))
+    overview_tab = window.tab("overview")
+    overview_tab.refresh()
+    row = next(i for i, ln in enumerate(overview_tab.lines) if ln.area == "投诉")
+    overview_tab._open(row)
+    tab = window.tab("complaints")
+    assert window.tabs.currentWidget() is tab
+    assert tab.current_id() == cid
+    assert "已超时" in tab.detail.toPlainText() and "立即报总部" in tab.detail.toPlainText()

@@ -189,6 +189,7 @@ class ComplaintsTab(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.last_registered: int | None = None
+        self.shown_id: int | None = None     # the complaint in the detail pane
         self.dialog: StepDialog | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -314,13 +315,15 @@ class ComplaintsTab(QWidget):
         self.list.view.setFocus()
 
     def current_id(self) -> int | None:
-        return self.list.current_id() or self.last_registered
+        """The complaint the steps act on: the one shown in the detail pane."""
+        return self.shown_id or self.list.current_id() or self.last_registered
 
     def _show(self, complaint_id: int | None) -> None:
         if complaint_id is None:
             return
         try:
             self.detail.setPlainText(describe(complaints.get_complaint(self.desk, complaint_id)))
+            self.shown_id = complaint_id
         except DeskError as exc:
             self.detail.setPlainText(str(exc))
 
