@@ -81,6 +81,15 @@ def demo_complaints(desk: Desk, rng: random.Random, household_ids: list[int],
     svc.daily_check(desk)
 
 
+def _office_hours(t: datetime) -> datetime:
+    """Steps happen while the office works: a night moment moves to 9 o'clock."""
+    if t.hour >= 20:
+        return datetime.combine(t.date() + timedelta(days=1), time(9, t.minute))
+    if t.hour < 8:
+        return datetime.combine(t.date(), time(9, t.minute))
+    return t
+
+
 def _follow(desk: Desk, rng: random.Random, cid: int, at: datetime, now: datetime) -> None:
     """Carry a complaint through the flow at plausible times, never past `now`."""
     t = at + timedelta(minutes=rng.randrange(10, 90))
@@ -97,7 +106,7 @@ def _follow(desk: Desk, rng: random.Random, cid: int, at: datetime, now: datetim
     stop = 5 if old and rng.random() < 0.9 else rng.choice((1, 2, 3, 4, 5))
     t = at
     for step, gap in plan[:stop]:
-        t += gap
+        t = _office_hours(t + gap)
         if t > now:
             return
         d = _at(desk, t)
