@@ -162,3 +162,10 @@ VIP_EXPIRY_WARNING_DAYS = declare("vip.expiry_warning_days", 60, "VIP卡到期�
                                   minimum=1, maximum=365)
 VIP_GREETING_DAYS = declare("vip.greeting_days", 7, "VIP生日、节日问候提前提醒天数",
                             minimum=0, maximum=60)
+
+# --- complaints (rule C5: who handles a complaint of each severity) ----------
+COMPLAINT_HANDLER_MAJOR = declare("complaints.handler_major", "总经理", "重大投诉处理人")
+COMPLAINT_HANDLER_HOT = declare("complaints.handler_hot", "总经理助理", "热点投诉处理人")
+COMPLAINT_HANDLER_IMPORTANT = declare("complaints.handler_important", "项目经理", "重要投诉处理人")
+COMPLAINT_HANDLER_GENERAL = declare("complaints.handler_general", "客户主管/物管员",
+                                    "一般投诉处理人")

@@ -17,6 +17,7 @@ from wuye_desk.services.desk import Desk
 log = logging.getLogger(__name__)
 
 JOBS: list[str] = [
+    "wuye_desk.services.complaints:daily_check",
     "wuye_desk.services.visitors:purge_job",
     "wuye_desk.services.vip:daily_job",
 ]

@@ -39,6 +39,7 @@ DEMO_STEPS: list[str] = [
     "wuye_desk.services.visitor_demo:demo_visits",
     "wuye_desk.services.mail_demo:demo_mail",
     "wuye_desk.services.vip_demo:demo_vips",
+    "wuye_desk.services.complaint_demo:demo_complaints",
 ]
 
 

@@ -30,6 +30,7 @@ class OverviewLine:
 
 # Each area adds its provider: def lines(desk: Desk) -> list[OverviewLine]
 PROVIDERS: list[str] = [
+    "wuye_desk.services.complaints:overview_lines",
     "wuye_desk.services.visitors:overview_lines",
     "wuye_desk.services.mail:overview_lines",
     "wuye_desk.services.vip:overview_lines",

@@ -1,5 +1,11 @@
 """Every table of the desk. Importing this package registers all of them on Base.metadata."""
 
+from wuye_desk.store.models.complaints import (
+    Complaint,
+    ComplaintDuty,
+    ComplaintEvent,
+    ReturnVisit,
+)
 from wuye_desk.store.models.core import AppSetting, AuditEntry, Operator
 from wuye_desk.store.models.households import EmergencyContact, Household, Member
 from wuye_desk.store.models.mail import (
@@ -16,6 +22,9 @@ from wuye_desk.store.models.visitors import GoodsItem, GoodsPass, Visit, WatchEn
 __all__ = [
     "AppSetting",
     "AuditEntry",
+    "Complaint",
+    "ComplaintDuty",
+    "ComplaintEvent",
     "EmergencyContact",
     "GoodsItem",
     "GoodsPass",
@@ -28,6 +37,7 @@ __all__ = [
     "NewspaperCopy",
     "NewspaperDelivery",
     "Operator",
+    "ReturnVisit",
     "VipCard",
     "VipCustomer",
     "VipFamilyMember",

@@ -1,0 +1,1 @@
+"""The complaint intake tab (投诉受理)."""
