@@ -58,6 +58,7 @@ W = TypeVar("W", bound=QWidget)
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020;"
 PROPOSAL_STYLE = "background: #fff4d6; padding: 4px;"
+STEPS_PER_ROW = 6
 VIEW_ALL = "全部（按受理时间）"
 OVERDUE = "已超时"
 COLUMN_WIDTHS = {"编号": 125, "受理时间": 130, "投诉人": 70, "房号": 110, "类型": 120,
@@ -201,17 +202,17 @@ class ComplaintsTab(QWidget):
             top.addWidget(b)
         top.addStretch(1)
         outer.addLayout(top)
-        steps = QHBoxLayout()
+        steps = QGridLayout()  # two rows, so the tab fits a 1024-pixel screen
         self.step_buttons: dict[str, QPushButton] = {}
-        for spec in STEPS:
+        for i, spec in enumerate(STEPS):
             button = QPushButton(f"{spec.title} ({spec.shortcut})", self)
             button.clicked.connect(lambda _c=False, s=spec: self.open_step(s))
-            steps.addWidget(button)
+            steps.addWidget(button, i // STEPS_PER_ROW, i % STEPS_PER_ROW)
             self.step_buttons[spec.key] = button
             shortcut = QShortcut(QKeySequence(spec.shortcut), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=spec: self.open_step(s))
-        steps.addStretch(1)
+        steps.setColumnStretch(STEPS_PER_ROW, 1)
         outer.addLayout(steps)
 
         split = QSplitter(self)
