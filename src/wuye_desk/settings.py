@@ -137,3 +137,10 @@ BACKUP_MONTHLY_KEEP = declare("backup.keep_monthly", 12, "保留每月备份份�
 EXTRA_HOLIDAYS = declare("calendar.extra_holidays", list[str](), "自定义节假日（YYYY-MM-DD）")
 EXTRA_WORKDAYS = declare("calendar.extra_workdays", list[str](), "自定义调休上班日（YYYY-MM-DD）")
 
+
+# --- keys (rules K2, K3, K6, K7) ---------------------------------------------
+KEY_SLOT_COUNT = declare("keys.slot_count", 120, "钥匙柜格位数", minimum=1, maximum=2000)
+KEY_SLOT_PREFIX = declare("keys.slot_prefix", "A-", "钥匙柜格位前缀（如 A-，格位为 A-01…）")
+KEY_KEEPER = declare("keys.keeper", "", "钥匙保管人")
+KEY_END_OF_DAY_HOUR = declare("keys.end_of_day_hour", 18, "借出钥匙当天归还时间（时）",
+                              minimum=8, maximum=23)
