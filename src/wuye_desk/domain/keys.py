@@ -157,11 +157,10 @@ def check_prefix(prefix: str) -> str:
 
 
 def slot_labels(count: int, prefix: str = "A-") -> list[str]:
-    """"A-01" … "A-120": the numbers padded to the width of the largest (at least 2)."""
+    """"A-01" … "A-120": numbers of at least two digits, as on the cabinet's tags."""
     if not 1 <= count <= MAX_SLOTS:
         raise ValidationError(f"钥匙柜格位数应在1到{MAX_SLOTS}之间", field="格位")
-    width = max(2, len(str(count)))
-    return [f"{prefix}{n:0{width}d}" for n in range(1, count + 1)]
+    return [f"{prefix}{n:02d}" for n in range(1, count + 1)]
 
 
 def parse_slot(text: str, labels: list[str], *, field: str = "格位") -> str:
@@ -268,10 +267,10 @@ def deadline_of(out_at: datetime, due_at: datetime | None, *, repair_works: bool
                 unhanded_key: bool, end_of_day_hour: int) -> tuple[datetime, str]:
     """The earliest time the loan turns red, and why (rule K3)."""
     candidates: list[tuple[datetime, str]] = []
+    if not repair_works:  # first, so a due time at the end of the day reads as such
+        candidates.append((end_of_day(out_at, end_of_day_hour), "过了下班时间仍未归还"))
     if due_at is not None:
         candidates.append((due_at, "超过应还时间"))
-    if not repair_works:
-        candidates.append((end_of_day(out_at, end_of_day_hour), "过了下班时间仍未归还"))
     if unhanded_key:
         candidates.append((out_at + timedelta(hours=UNHANDED_LIMIT_HOURS),
                            f"未入伙钥匙借出超过{UNHANDED_LIMIT_HOURS}小时"))

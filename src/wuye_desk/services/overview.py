@@ -31,6 +31,7 @@ class OverviewLine:
 # Each area adds its provider: def lines(desk: Desk) -> list[OverviewLine]
 PROVIDERS: list[str] = [
     "wuye_desk.services.visitors:overview_lines",
+    "wuye_desk.services.keys:overview_lines",
 ]
 
 _ORDER = {Tone.OVERDUE: 0, Tone.WARNING: 1, Tone.DUE: 2, Tone.NORMAL: 3, Tone.DONE: 4}
