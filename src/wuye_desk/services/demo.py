@@ -37,6 +37,7 @@ RELATIONS = ("配偶", "子女", "父母", "兄弟姐妹", "朋友")
 # Each area adds "module:function" taking (desk, rng, household_ids) to create its demo records.
 DEMO_STEPS: list[str] = [
     "wuye_desk.services.visitor_demo:demo_visits",
+    "wuye_desk.services.key_demo:demo_keys",
 ]
 
 

@@ -297,6 +297,15 @@ class Lent:
     deadline: datetime
 
 
+def duty_managers(desk: Desk) -> list[Approver]:
+    """The duty managers (物业总值) who may receive a new key after a lock change (rule K6)."""
+    with desk.read() as session:
+        rows = session.execute(select(Operator.id, Operator.name, Operator.role)
+                               .where(Operator.role == Role.DUTY_MANAGER.value,
+                                      Operator.active.is_(True)).order_by(Operator.name)).all()
+    return [Approver(r.id, r.name, r.role) for r in rows]
+
+
 def _occupancy(session: Session, row: CabinetKey) -> str:
     if row.household_id is None:
         return ""

@@ -22,5 +22,6 @@ class TabSpec:
 TABS: list[TabSpec] = [
     TabSpec("overview", "总览", "Ctrl+1", "wuye_desk.ui.overview.tab:OverviewTab"),
     TabSpec("households", "业户档案", "Ctrl+2", "wuye_desk.ui.households.tab:HouseholdsTab"),
+    TabSpec("keys", "钥匙柜", "Ctrl+4", "wuye_desk.ui.keys.tab:KeysTab"),
     TabSpec("visitors", "访客登记", "Ctrl+6", "wuye_desk.ui.visitors.tab:VisitorsTab"),
 ]
