@@ -128,9 +128,25 @@ class TakeInDialog(KeyDialog):
         self.copy = self.add("复制许可", QLineEdit(self))
         self.copy.setPlaceholderText(self.tr("业主许可复制时填写；不填即不得复制（规则K5）"))
         self.unit.chosen.connect(self._household_chosen)
+        self.unit.editingFinished.connect(self._resolve_unit)
         self.save_button.setText(self.tr("收存并打印委托书 (Ctrl+S)"))
         self.resize(520, 560)
         self.unit.setFocus()
+
+    def _resolve_unit(self) -> None:
+        """A unit typed in full and left with Enter links the household too."""
+        text = self.unit.text().strip()
+        if self.unit.household_id is not None or not text:
+            return
+        try:
+            view = households.find_by_unit(self.desk, text)
+        except DeskError as exc:
+            self.form.show_error(exc)
+            return
+        if view is None:
+            self.show_info(self.tr("档案中没有这一户，请先在业户档案中建档"))
+            return
+        self.unit.choose(view.id, view.unit_display)
 
     def _household_chosen(self, household_id: int, unit: str) -> None:
         view = households.get_household(self.desk, household_id)
