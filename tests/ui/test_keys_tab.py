@@ -205,3 +205,29 @@ def test_nonsense_in_the_tab_does_not_break_it(qtbot, desk, shown, typist):
     assert tab.hand_new_key() is None
     assert tab.print_last_handover() is None
     assert tab.print_inventory() is not None and _printouts() != []
+
+
+def test_K5_copy_refused_without_permission_then_the_key_goes_back_to_its_owner(
+        qtbot, desk, shown, typist):
+    add_household(desk)
+    key_id = keys.take_in(desk, key_input(slot="A-01")).key_id
+    tab = shown(KeysTab(desk))
+    tab.focus_first()
+    dialog = _active(qtbot, tab.record_copy())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, CTRL)
+    assert dialog.isVisible() and "规则K5" in dialog.message.text()
+    dialog.reject()
+    dialog = _active(qtbot, tab.return_to_owner())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, CTRL)   # who took it back?
+    assert dialog.isVisible() and dialog.form.error_text("领回人")
+    typist(dialog.edits[0], "张三")
+    qtbot.keyClick(dialog.edits[0], Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert keys.get_key(desk, key_id).status == "已退还业主"
+    assert tab.grid.slots[0].state is SlotState.FREE
+    assert tab.print_register() is None            # the free slot has no key now
+    tab.list.filters["view"].setCurrentText("已结束")
+    tab.list.view.setFocus()
+    tab.list.select_id(key_id)
+    path = tab.print_register()                    # the return, for the owner's signature
+    assert path is not None and path.exists()

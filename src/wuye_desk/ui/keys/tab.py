@@ -47,6 +47,8 @@ OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020;"
 ALARM_STYLE = "color: #ffffff; background: #e53935; font-weight: bold; padding: 3px;"
 REFRESH_MS = 60_000  # the grid turns red by itself when a key becomes overdue
+COLUMN_WIDTHS = {"格位": 55, "房号/区域": 115, "类别": 90, "数量": 40, "状况": 70, "状态": 50,
+                 "委托人": 60, "收存日期": 85, "借用情况": 160}
 
 
 class KeysTab(QWidget):
@@ -107,6 +109,8 @@ class KeysTab(QWidget):
         self.list = ListPanel(self._query, [Filter("view", self.tr("保管中"), list(keys.VIEWS))],
                               placeholder=self.tr("格位、房号、委托人、拼音首字母"), parent=right)
         col.addWidget(self.list, 1)
+        self.list.model.modelReset.connect(self._column_widths)
+        self._column_widths()
         split.addWidget(self.scroller)
         split.addWidget(right)
         split.setSizes([760, 520])
@@ -130,7 +134,10 @@ class KeysTab(QWidget):
                            (self.tr("退还业主…"), self.return_to_owner),
                            (self.tr("换锁…"), self.change_lock),
                            (self.tr("换锁后新钥匙交物业总值…"), self.hand_new_key),
+                           (self.tr("复制许可…"), self.permit_copy),
+                           (self.tr("登记复制…"), self.record_copy),
                            (self.tr("登记遗失…"), lambda: self.report_problem("遗失")),
+                           (self.tr("遗失钥匙找回…"), self.found_again),
                            (self.tr("登记损坏…"), lambda: self.report_problem("损坏")),
                            (self.tr("更正记录…"), self.correct)):
             menu.addAction(text).triggered.connect(slot)
@@ -149,6 +156,12 @@ class KeysTab(QWidget):
         self.refresh()
 
     # --- showing ------------------------------------------------------------------------
+    def _column_widths(self) -> None:
+        header = self.list.view.horizontalHeader()
+        for column in range(self.list.model.columnCount()):
+            label = str(self.list.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, COLUMN_WIDTHS.get(label, 80))
+
     def _query(self, text: str, filters: dict[str, str]) -> ListQuery:
         try:
             return keys.list_query(self.desk, text, filters.get("view", ""))
@@ -358,6 +371,18 @@ class KeysTab(QWidget):
     def report_problem(self, kind: str) -> KeyDialog | None:
         return self._text_step(self.tr("登记{k}").format(k=kind), [("情况说明", "")],
                                lambda k, note: keys.report_problem(self.desk, k, kind, note))
+
+    def permit_copy(self) -> KeyDialog | None:
+        return self._text_step(self.tr("复制许可"), [("复制许可", "")],
+                               lambda k, who: keys.permit_copy(self.desk, k, who))
+
+    def record_copy(self) -> KeyDialog | None:
+        return self._text_step(self.tr("登记复制"), [("复制数量", "1"), ("备注", "")],
+                               lambda k, n, note: keys.record_copy(self.desk, k, n, note))
+
+    def found_again(self) -> KeyDialog | None:
+        return self._text_step(self.tr("遗失钥匙找回"), [("备注", "")],
+                               lambda k, note: keys.found_again(self.desk, k, note))
 
     def correct(self) -> KeyDialog | None:
         key_id = self._need_key()
