@@ -387,3 +387,23 @@ def test_K3_due_time_in_the_past_or_nonsense(desk, manager, clock):
     keys.lend(desk, key_id, loan_input(manager.operator.id, due="12:00"))
     refused(desk, keys.return_key, desk, key_id, at="23:00")       # in the future
     refused(desk, keys.return_key, desk, key_id, at="08:00")       # before it went out
+
+
+def test_K2_demo_on_a_tiny_archive(db, clock):
+    from wuye_desk.services import demo
+    from wuye_desk.services.desk import Desk
+
+    clock.set(datetime(2026, 11, 18, 0, 10))      # just after midnight
+    demo.fill(Desk(db, clock=clock), households=3, seed=2)
+
+
+def test_K2_demo_cabinet_is_realistic(desk):
+    from wuye_desk.services import demo
+
+    demo.fill(desk, households=150, seed=4)   # DEMO_STEPS includes the key cabinet
+    states = [s.state for s in keys.cabinet(desk)]
+    assert states.count(SlotState.HOLDING) > 50
+    assert SlotState.OVERDUE in states and SlotState.LENT in states and SlotState.MISSING in states
+    assert keys.open_lock_changes(desk) and keys.current_keeper(desk) == "李小梅"
+    f = key_figures.month_figures(desk, 2026, 11)
+    assert f.lendings > 3 and f.emergencies <= 1

@@ -5,11 +5,14 @@ so every rule holds."""
 
 from __future__ import annotations
 
+import contextlib
 import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.operators import Role
 from wuye_desk.services import demo, keys
 from wuye_desk.services.desk import Desk
@@ -92,6 +95,8 @@ def demo_keys(desk: Desk, rng: random.Random, household_ids: list[int]) -> None:
         keys.take_in(_at(desk, start), KeyInput(kind="公共区域钥匙", tag=area, key_count=2,
                                                 slot=slots[-1 - j]))
     owner_keys = [k for k, kind in taken if kind in ("业主委托钥匙", "未入伙钥匙")]
+    if not owner_keys:
+        return
     # a month of lendings, returned the same day
     for day in range(30, 0, -1):
         for _ in range(rng.randrange(0, 3)):
@@ -102,20 +107,24 @@ def demo_keys(desk: Desk, rng: random.Random, household_ids: list[int]) -> None:
             back = out + timedelta(minutes=rng.randrange(30, 300))
             late = rng.random() < 0.08
             keys.return_key(_at(desk, back + timedelta(hours=5 if late else 0)), key_id)
-    # today: two out in time, one overdue since the morning
-    free = [k for k in owner_keys]
+    # today: two out in time, one overdue since the morning, one missing, a lock change
+    free = list(owner_keys)
     rng.shuffle(free)
-    today = datetime.combine(now.date(), datetime.min.time())
-    early = min(now - timedelta(minutes=30), today + timedelta(hours=8))
-    keys.lend(_at(desk, early), free[0], _loan(rng, approver, due=f"{early + timedelta(hours=1):%H:%M}",
-                                               purpose="检查漏水"))
-    keys.lend(_at(desk, now - timedelta(minutes=20)), free[1], _loan(rng, approver))
-    keys.lend(_at(desk, now - timedelta(minutes=5)), free[2], _loan(rng, approver))
-    keys.report_problem(_at(desk, now - timedelta(days=3)), free[3], "遗失", "交接清点时未找到")
-    keys.record_emergency(_at(desk, now - timedelta(days=12)), free[4],
-                          EmergencyInput(reason="爆管漏水", detail="楼上水管爆裂渗水",
-                                         told_name=_owner(desk, free[4]) or "业主"))
-    keys.change_lock(_at(desk, now - timedelta(hours=6)), free[5], "业主要求更换锁芯")
+    early = now - timedelta(hours=2, minutes=30)
+    steps: list[Callable[[int], object]] = [
+        lambda k: keys.lend(_at(desk, early), k, _loan(
+            rng, approver, due=f"{early + timedelta(hours=1):%Y-%m-%d %H:%M}", purpose="检查漏水")),
+        lambda k: keys.lend(_at(desk, now - timedelta(minutes=20)), k, _loan(rng, approver)),
+        lambda k: keys.lend(_at(desk, now - timedelta(minutes=5)), k, _loan(rng, approver)),
+        lambda k: keys.report_problem(_at(desk, now - timedelta(days=3)), k, "遗失",
+                                      "交接清点时未找到"),
+        lambda k: keys.record_emergency(_at(desk, now - timedelta(days=12)), k, EmergencyInput(
+            reason="爆管漏水", detail="楼上水管爆裂渗水", told_name=_owner(desk, k) or "业主")),
+        lambda k: keys.change_lock(_at(desk, now - timedelta(hours=6)), k, "业主要求更换锁芯"),
+    ]
+    for key_id, step in zip(free, steps, strict=False):
+        with contextlib.suppress(ValidationError):  # e.g. a demo made just after midnight
+            step(key_id)
     keys.record_handover(_at(desk, now - timedelta(days=7)), HandoverInput(
         from_keeper="周丽", to_keeper="李小梅", signed_off=True, note="月度交接"))
 
