@@ -231,3 +231,24 @@ def test_K5_copy_refused_without_permission_then_the_key_goes_back_to_its_owner(
     tab.list.select_id(key_id)
     path = tab.print_register()                    # the return, for the owner's signature
     assert path is not None and path.exists()
+
+
+def test_K4_emergency_by_keyboard_and_G3_the_full_id_needs_the_right(qtbot, desk, desk_as, shown):
+    add_household(desk)
+    key_id = keys.take_in(desk, key_input(slot="A-01")).key_id
+    clerk = desk_as(Role.FRONT_DESK)
+    tab = shown(KeysTab(clerk))
+    tab.focus_first()
+    qtbot.keyClick(tab.grid, Qt.Key.Key_E, CTRL)
+    dialog = _active(qtbot, tab.dialog)
+    assert "王五" in dialog.info.text()                       # the archive's emergency contact
+    assert dialog.name.currentText() == "张三"                # the owner first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    events = keys.get_key(desk, key_id).events
+    assert events[-1][1] == "紧急使用" and "通知业主张三" in events[-1][2]
+    tab.reveal_id()
+    assert "权限" in tab.message.text() and ZHAO_ID not in tab.message.text()
+    tab.set_desk(desk)
+    tab.reveal_id()
+    assert ZHAO_ID in tab.message.text()

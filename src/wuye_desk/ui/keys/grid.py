@@ -23,6 +23,8 @@ COLOURS: dict[SlotState, tuple[str, str]] = {
     SlotState.OVERDUE: ("#e53935", "#ffffff"),
     SlotState.MISSING: ("#e3d7f3", "#4a148c"),
 }
+# a corner mark for the kinds other than an owner's entrusted key (rule K1)
+KIND_MARKS = {"未入伙钥匙": "未入伙", "返修钥匙": "返修", "公共区域钥匙": "公共"}
 STATE_NAMES: dict[SlotState, str] = {
     SlotState.FREE: "空", SlotState.HOLDING: "在柜", SlotState.LENT: "借出",
     SlotState.OVERDUE: "超时未还", SlotState.MISSING: "遗失",
@@ -145,9 +147,12 @@ class SlotGrid(QWidget):
         if slot.state is SlotState.FREE:
             return
         painter.setFont(self._small)
+        corner = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         if slot.late:
-            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            painter.drawText(inner, corner,
                              "超" + slot.late.replace("小时", "时").replace("分钟", "分"))
+        elif slot.kind in KIND_MARKS:
+            painter.drawText(inner, corner, KIND_MARKS[slot.kind])
         elided = painter.fontMetrics().elidedText(slot.unit, Qt.TextElideMode.ElideLeft,
                                                   inner.width())
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, elided)

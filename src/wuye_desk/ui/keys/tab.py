@@ -139,7 +139,8 @@ class KeysTab(QWidget):
                            (self.tr("登记遗失…"), lambda: self.report_problem("遗失")),
                            (self.tr("遗失钥匙找回…"), self.found_again),
                            (self.tr("登记损坏…"), lambda: self.report_problem("损坏")),
-                           (self.tr("更正记录…"), self.correct)):
+                           (self.tr("更正记录…"), self.correct),
+                           (self.tr("显示委托人完整证件号"), self.reveal_id)):
             menu.addAction(text).triggered.connect(slot)
         self.more_button.setMenu(menu)
         for keys_text, handler in (("Ctrl+N", lambda: self.take_in()), ("Ctrl+B", self.lend),
@@ -371,6 +372,19 @@ class KeysTab(QWidget):
     def report_problem(self, kind: str) -> KeyDialog | None:
         return self._text_step(self.tr("登记{k}").format(k=kind), [("情况说明", "")],
                                lambda k, note: keys.report_problem(self.desk, k, kind, note))
+
+    def reveal_id(self) -> None:
+        """The depositor's full ID number: only with the right, and the look is recorded
+        (rule G3)."""
+        key_id = self._need_key()
+        if key_id is None:
+            return
+        try:
+            view = keys.get_key(self.desk, key_id, reveal_id=True)
+        except DeskError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._say(self.tr("委托人证件：{id}").format(id=view.depositor_id))
 
     def permit_copy(self) -> KeyDialog | None:
         return self._text_step(self.tr("复制许可"), [("复制许可", "")],
