@@ -23,7 +23,7 @@ def test_K3_a_key_through_the_command_line(tmp_path, capsys):
     db = open_database(path)
     desk = Desk(db, clock=lambda: datetime.now().replace(microsecond=0))
     add_household(desk)
-    make_operator(db, "chen", "陈经理", Role.MANAGER)
+    make_operator(db, "zong", "刘总值", Role.DUTY_MANAGER)   # approves by day and at night (G5)
     make_operator(db, "xiao", "小前台", Role.FRONT_DESK)
     db.dispose()
     db_arg = ("--db", str(path))
@@ -41,11 +41,11 @@ def test_K3_a_key_through_the_command_line(tmp_path, capsys):
     assert "规则K3" in capsys.readouterr().err
     assert run(*lend, "--approver", "nobody", *db_arg) == 2
     capsys.readouterr()
-    assert run(*lend, "--approver", "chen", "--due", "明天 9:00", *db_arg) == 2
+    assert run(*lend, "--approver", "zong", "--due", "明天 9:00", *db_arg) == 2
     assert "不得过夜" in capsys.readouterr().err
-    assert run(*lend, "--approver", "chen", "--due", "23:59", *db_arg) == 0
+    assert run(*lend, "--approver", "zong", "--due", "23:59", *db_arg) == 0
     assert "已借出" in capsys.readouterr().out
-    assert run(*lend, "--approver", "chen", *db_arg) == 2
+    assert run(*lend, "--approver", "zong", *db_arg) == 2
     assert "已经借出" in capsys.readouterr().err
     assert run("key", "cabinet", *db_arg) == 0
     assert "A-07" in capsys.readouterr().out
@@ -78,3 +78,25 @@ def test_K3_a_key_through_the_command_line(tmp_path, capsys):
     assert "借出钥匙 1 次" in capsys.readouterr().out
     assert run("key", "figures", "--month", "2026-13", *db_arg) == 2
     assert run("key", "to-owner", "A-07", "--receiver", "张三", *db_arg) == 0
+
+
+def test_K6_lock_change_and_K8_problems_on_the_command_line(tmp_path, capsys):
+    path = tmp_path / "desk.sqlite3"
+    db = open_database(path)
+    desk = Desk(db, clock=lambda: datetime.now().replace(microsecond=0))
+    add_household(desk)
+    make_operator(db, "zong", "刘总值", Role.DUTY_MANAGER)
+    make_operator(db, "xiao", "小前台", Role.FRONT_DESK)
+    db.dispose()
+    db_arg = ("--db", str(path))
+    assert run("key", "take-in", "--unit", "3-2-1502", "--name", "张三", "--id-number", ZHAO_ID,
+               "--phone", "13812345678", "--slot", "A-03", *db_arg) == 0
+    assert run("key", "problem", "A-03", "损坏", "--note", "钥匙齿断裂", *db_arg) == 0
+    assert run("key", "problem", "A-03", "损坏", *db_arg) == 2                 # --note required
+    assert run("key", "new-key", "--duty", "zong", "--sealed", *db_arg) == 2   # nothing pending
+    assert run("key", "lock-change", "A-03", "--note", "更换锁芯", *db_arg) == 0
+    assert run("key", "new-key", "--duty", "zong", *db_arg) == 2               # not sealed
+    assert "规则K6" in capsys.readouterr().err
+    assert run("key", "new-key", "--duty", "xiao", "--sealed", *db_arg) == 2   # not a duty manager
+    assert run("key", "new-key", "--duty", "zong", "--sealed", *db_arg) == 0
+    assert "格位 A-03" in capsys.readouterr().out

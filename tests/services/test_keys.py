@@ -407,3 +407,16 @@ def test_K2_demo_cabinet_is_realistic(desk):
     assert keys.open_lock_changes(desk) and keys.current_keeper(desk) == "李小梅"
     f = key_figures.month_figures(desk, 2026, 11)
     assert f.lendings > 3 and f.emergencies <= 1
+
+
+def test_G5_at_night_the_duty_manager_approves_a_loan(desk, desk_as, manager, clock):
+    duty = desk_as(Role.DUTY_MANAGER)
+    add_household(desk)
+    key_id = keys.take_in(desk, key_input()).key_id
+    clock.set(datetime(2026, 11, 18, 21, 0))
+    err = refused(desk, keys.lend, desk, key_id, loan_input(manager.operator.id), rule="G5")
+    assert err.field == "批准人"
+    lent = keys.lend(desk, key_id, loan_input(duty.operator.id))
+    assert lent.due_at == datetime(2026, 11, 18, 23, 59)
+    view = keys.get_key(desk, key_id)
+    assert duty.operator.name in view.events[-1][2]        # every record names its people

@@ -93,6 +93,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--signed", action="store_true", help="双方已签字确认")
     q.add_argument("--out", type=Path, metavar="FILE.pdf", help="同时打印钥匙交接记录")
 
+    q = cmd("lock-change", "换锁：旧钥匙停用，新钥匙须在24小时内封存交物业总值（规则K6）",
+            run_lock_change)
+    q.add_argument("slot")
+    q.add_argument("--note", default="")
+
+    q = cmd("new-key", "换锁后的新钥匙封存交物业总值（规则K6）", run_new_key)
+    q.add_argument("--duty", required=True, help="物业总值的登录名")
+    q.add_argument("--sealed", action="store_true", help="已封存")
+    q.add_argument("--count", default="1")
+
+    q = cmd("problem", "登记钥匙遗失或损坏（规则K8）", run_problem)
+    q.add_argument("slot")
+    q.add_argument("kind", choices=["遗失", "损坏"])
+    q.add_argument("--note", required=True)
+
     q = cmd("history", "一把钥匙的全部记录", run_history)
     q.add_argument("slot")
 
@@ -255,5 +270,34 @@ def run_figures(args: argparse.Namespace) -> int:
         year, month = args.month
         for line in key_figures.month_figures(desk, year, month).lines():
             print(line)
+        return 0
+    return _run(args, work)
+
+
+def run_lock_change(args: argparse.Namespace) -> int:
+    def work(desk: Desk) -> int:
+        keys.change_lock(desk, _key(desk, args.slot), args.note)
+        print("已登记换锁；新钥匙须在24小时内封存交物业总值（wuye-desk key new-key）")
+        return 0
+    return _run(args, work)
+
+
+def run_new_key(args: argparse.Namespace) -> int:
+    def work(desk: Desk) -> int:
+        pending = keys.open_lock_changes(desk)
+        if not pending:
+            raise ValidationError("没有等待交物业总值的新钥匙", field="换锁")
+        duty = operators.get_operator(desk, args.duty)
+        new = keys.hand_new_key(desk, pending[0][0], duty_manager_id=duty.id, sealed=args.sealed,
+                                key_count_text=args.count)
+        print(f"新钥匙已封存入柜，格位 {keys.get_key(desk, new).slot}")
+        return 0
+    return _run(args, work)
+
+
+def run_problem(args: argparse.Namespace) -> int:
+    def work(desk: Desk) -> int:
+        keys.report_problem(desk, _key(desk, args.slot), args.kind, args.note)
+        print(f"已登记{args.kind}")
         return 0
     return _run(args, work)

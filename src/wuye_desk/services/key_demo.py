@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.operators import Role
-from wuye_desk.services import demo, keys
+from wuye_desk.services import demo, keys, visitor_demo
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.keys import EmergencyInput, HandoverInput, KeyInput, LoanInput
 from wuye_desk.store.models import Household, Operator
@@ -61,7 +61,12 @@ def _loan(rng: random.Random, approver: int, **kw: object) -> LoanInput:
 def demo_keys(desk: Desk, rng: random.Random, household_ids: list[int]) -> None:
     """About two thirds of the cabinet filled, with a month of use behind it."""
     now = desk.now()
-    approver = _manager(desk)
+    manager = _manager(desk)
+    duty, _name = visitor_demo.duty_manager(desk)
+
+    def approver_at(when: datetime) -> int:  # the duty manager approves at night (rule G5)
+        return duty if keys.night_now(_at(desk, when)) else manager
+
     slots = keys.labels(desk)
     with desk.read() as session:
         rows = session.execute(select(Household.id, Household.unit_code, Household.occupancy,
@@ -103,7 +108,7 @@ def demo_keys(desk: Desk, rng: random.Random, household_ids: list[int]) -> None:
             key_id = rng.choice(owner_keys)
             out = datetime.combine((now - timedelta(days=day)).date(),
                                    datetime.min.time()) + timedelta(hours=rng.randrange(9, 15))
-            keys.lend(_at(desk, out), key_id, _loan(rng, approver))
+            keys.lend(_at(desk, out), key_id, _loan(rng, approver_at(out)))
             back = out + timedelta(minutes=rng.randrange(30, 300))
             late = rng.random() < 0.08
             keys.return_key(_at(desk, back + timedelta(hours=5 if late else 0)), key_id)
@@ -113,9 +118,12 @@ def demo_keys(desk: Desk, rng: random.Random, household_ids: list[int]) -> None:
     early = now - timedelta(hours=2, minutes=30)
     steps: list[Callable[[int], object]] = [
         lambda k: keys.lend(_at(desk, early), k, _loan(
-            rng, approver, due=f"{early + timedelta(hours=1):%Y-%m-%d %H:%M}", purpose="检查漏水")),
-        lambda k: keys.lend(_at(desk, now - timedelta(minutes=20)), k, _loan(rng, approver)),
-        lambda k: keys.lend(_at(desk, now - timedelta(minutes=5)), k, _loan(rng, approver)),
+            rng, approver_at(early), due=f"{early + timedelta(hours=1):%Y-%m-%d %H:%M}",
+            purpose="检查漏水")),
+        lambda k: keys.lend(_at(desk, now - timedelta(minutes=20)), k,
+                            _loan(rng, approver_at(now - timedelta(minutes=20)))),
+        lambda k: keys.lend(_at(desk, now - timedelta(minutes=5)), k,
+                            _loan(rng, approver_at(now - timedelta(minutes=5)))),
         lambda k: keys.report_problem(_at(desk, now - timedelta(days=3)), k, "遗失",
                                       "交接清点时未找到"),
         lambda k: keys.record_emergency(_at(desk, now - timedelta(days=12)), k, EmergencyInput(

@@ -98,6 +98,14 @@ def labels(desk: Desk) -> list[str]:
                        office_settings.get(desk, settings.KEY_SLOT_PREFIX))
 
 
+def night_now(desk: Desk) -> bool:
+    """The night hours, when the duty manager runs the desk (rule G5)."""
+    from wuye_desk.domain.visitors import is_night
+
+    return is_night(desk.now(), office_settings.get(desk, settings.NIGHT_START_HOUR),
+                    office_settings.get(desk, settings.NIGHT_END_HOUR))
+
+
 def end_of_day_hour(desk: Desk) -> int:
     return office_settings.get(desk, settings.KEY_END_OF_DAY_HOUR)
 
@@ -338,6 +346,10 @@ def lend(desk: Desk, key_id: int, data: LoanInput) -> Lent:
         if data.approver_id and not approved:
             raise ValidationError("所选批准人没有批准借用钥匙的权限（规则K3）", field="批准人",
                                   rule="K3")
+        if approved and approver is not None and night_now(desk) \
+                and approver.role != Role.DUTY_MANAGER.value:                  # rule G5
+            raise ValidationError("晚上由物业总值负责前台：夜间借出钥匙须由当班物业总值批准（规则G5）",
+                                  field="批准人", rule="G5")
         occupancy = _occupancy(session, row)
         kind = KeyKind(row.kind)
         due = check_lending(LendingCase(

@@ -183,9 +183,11 @@ class LendDialog(KeyDialog):
         self.setWindowTitle(self.tr("借出钥匙"))
         self.key_id = key_id
         view = keys.get_key(desk, key_id)
+        night = keys.night_now(desk)
         self.show_info(f"{view.slot}　{view.unit or view.tag}　{view.kind}×{view.key_count}　"
                        f"{view.status}" + (f"\n业主事先同意：{view.owner_consent}"
-                                           if view.owner_consent else ""))
+                                           if view.owner_consent else "")
+                       + ("\n夜间：须由当班物业总值批准（规则G5）" if night else ""))
         self.borrower_kind = self.add("借用人类别", combo([b.value for b in BorrowerKind],
                                                          parent=self))
         self.name = self.add("借用人姓名", QLineEdit(self))
