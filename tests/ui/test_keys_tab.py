@@ -252,3 +252,24 @@ def test_K4_emergency_by_keyboard_and_G3_the_full_id_needs_the_right(qtbot, desk
     tab.set_desk(desk)
     tab.reveal_id()
     assert ZHAO_ID in tab.message.text()
+
+
+def test_K3_ctrl_4_and_the_overview_line_lead_to_the_overdue_key(qtbot, desk, desk_as, shown,
+                                                                 clock):
+    from wuye_desk.services import overview
+    from wuye_desk.ui.main_window import MainWindow
+
+    manager = desk_as(Role.MANAGER)
+    add_household(desk)
+    key_id = keys.take_in(desk, key_input(slot="A-11")).key_id
+    keys.lend(desk, key_id, loan_input(manager.operator.id))
+    clock.set(datetime(2026, 11, 18, 18, 40))
+    window = shown(MainWindow(desk))
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    tab = window.tab("keys")
+    assert window.tabs.currentWidget() is tab and tab.grid.hasFocus()
+    line = next(ln for ln in overview.gather(desk) if ln.area == "钥匙")
+    assert "40分钟" in line.text
+    window.show_tab(line.tab, line.record_id)
+    assert tab.grid.current_slot().label == "A-11"
+    assert tab.grid.current_slot().state is SlotState.OVERDUE
