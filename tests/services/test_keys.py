@@ -420,3 +420,15 @@ def test_G5_at_night_the_duty_manager_approves_a_loan(desk, desk_as, manager, cl
     assert lent.due_at == datetime(2026, 11, 18, 23, 59)
     view = keys.get_key(desk, key_id)
     assert duty.operator.name in view.events[-1][2]        # every record names its people
+
+
+def test_K2_keys_stay_on_the_grid_when_the_cabinet_settings_shrink(desk):
+    add_household(desk)
+    keys.take_in(desk, key_input(slot="A-100"))
+    office_settings.put(desk, settings.KEY_SLOT_COUNT, 20)
+    office_settings.put(desk, settings.KEY_SLOT_PREFIX, "B-")
+    cells = keys.cabinet(desk)
+    assert len(cells) == 21 and cells[-1].label == "A-100"
+    assert cells[-1].state is SlotState.HOLDING and "不在当前钥匙柜设置中" in cells[-1].tip
+    assert [ln.slot for ln in keys.handover_sheet(desk)] == ["A-100"]
+    assert keys.propose_slot(desk) == "B-01"

@@ -837,13 +837,19 @@ def cabinet(desk: Desk) -> list[SlotView]:
             .where(KeyLoan.returned_at.is_(None))).all()}
     held = {r.held_slot: r for r in keys}
     out = []
-    for label in labels(desk):
+    all_labels = labels(desk)
+    known = set(all_labels)
+    # a key whose slot the settings no longer list (fewer slots, another prefix) still shows
+    extra = sorted((slot for slot in held if slot not in known), key=lambda x: (len(x), x))
+    for label in all_labels + extra:
         r = held.get(label)
         if r is None:
             out.append(SlotView(label, SlotState.FREE, tip=f"{label} 空"))
             continue
         place = _unit_text(r.unit_code) or r.tag
         tip = f"{label} {place}\n{r.kind} {r.key_count}把，{r.condition}"
+        if label not in known:
+            tip += "\n此格位不在当前钥匙柜设置中，请移到有效格位或调整设置"
         state, late = SlotState.HOLDING, ""
         if r.status == KeyStatus.MISSING.value:
             state = SlotState.MISSING
