@@ -85,14 +85,20 @@ class KeyDialog(QDialog):
     def attempt(self) -> Any:
         raise NotImplementedError
 
+    def show_error(self, exc: DeskError) -> bool:
+        """Beside its field; False (and every field cleared) when no field is named."""
+        if self.form.show_error(exc):
+            return True
+        self.form.clear_errors()
+        return False
+
     def save(self) -> bool:
         """Run the service; a refusal shows beside its field and the dialog stays."""
         self.message.clear()
         try:
             self.result_value = self.attempt()
         except DeskError as exc:
-            if not self.form.show_error(exc):
-                self.form.clear_errors()
+            if not self.show_error(exc):
                 self.message.setStyleSheet(ERROR_STYLE)
                 self.message.setText(str(exc))
             return False
@@ -329,13 +335,26 @@ class HandoverDialog(KeyDialog):
         self.table.installEventFilter(self)
         self.outer.insertWidget(2, QLabel(self.tr("逐格清点：↑↓ 移动，空格键 标记为缺"), self))
         self.outer.insertWidget(3, self.table)
-        self.extra = self.add("多出的格位", QLineEdit(self))
+        self.after = FieldForm(self)   # below the count, reached by Tab after the table
+        self.outer.insertWidget(4, self.after)
+        self.extra = self._after("多出的格位", QLineEdit(self))
         self.extra.setPlaceholderText(self.tr("柜中有钥匙但没有记录的格位，如 A-07, A-12"))
-        self.note = self.add("备注", QLineEdit(self))
-        self.signed = self.add("双方已签字", QCheckBox(self.tr("交接双方已核对并签字"), self))
+        self.note = self._after("备注", QLineEdit(self))
+        self.signed = self._after("双方已签字", QCheckBox(self.tr("交接双方已核对并签字"), self))
         self.save_button.setText(self.tr("完成交接并打印 (Ctrl+S)"))
         self.resize(600, 640)
         self.giver.setFocus()
+
+    def _after(self, key: str, widget: W) -> W:
+        self.after.add(key, QCoreApplication.translate("KeyDialog", key), widget)
+        return widget
+
+    def show_error(self, exc: DeskError) -> bool:
+        self.after.clear_errors()
+        if self.form.show_error(exc):
+            return True
+        self.form.clear_errors()
+        return self.after.show_error(exc)
 
     def eventFilter(self, obj: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent
