@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from wuye_desk.domain.errors import ValidationError
+from wuye_desk.domain.keys import check_prefix as check_slot_prefix
 from wuye_desk.domain.plain_text import clean_line, has_control_chars
 
 T = TypeVar("T")
@@ -169,3 +170,11 @@ COMPLAINT_HANDLER_HOT = declare("complaints.handler_hot", "总经理助理", "�
 COMPLAINT_HANDLER_IMPORTANT = declare("complaints.handler_important", "项目经理", "重要投诉处理人")
 COMPLAINT_HANDLER_GENERAL = declare("complaints.handler_general", "客户主管/物管员",
                                     "一般投诉处理人")
+
+# --- keys (rules K2, K3, K6, K7) ---------------------------------------------
+KEY_SLOT_COUNT = declare("keys.slot_count", 120, "钥匙柜格位数", minimum=1, maximum=2000)
+KEY_SLOT_PREFIX = declare("keys.slot_prefix", "A-", "钥匙柜格位前缀（如 A-，格位为 A-01…）",
+                          check=check_slot_prefix)
+KEY_KEEPER = declare("keys.keeper", "", "钥匙保管人")
+KEY_END_OF_DAY_HOUR = declare("keys.end_of_day_hour", 18, "借出钥匙当天归还时间（时）",
+                              minimum=8, maximum=23)

@@ -25,6 +25,7 @@ AREAS: list[str] = [
     "wuye_desk.cli.mail",
     "wuye_desk.cli.vip",
     "wuye_desk.cli.complaints",
+    "wuye_desk.cli.keys",
     "wuye_desk.cli.window",
 ]
 

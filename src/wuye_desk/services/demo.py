@@ -40,6 +40,7 @@ DEMO_STEPS: list[str] = [
     "wuye_desk.services.mail_demo:demo_mail",
     "wuye_desk.services.vip_demo:demo_vips",
     "wuye_desk.services.complaint_demo:demo_complaints",
+    "wuye_desk.services.key_demo:demo_keys",
 ]
 
 

@@ -34,6 +34,7 @@ PROVIDERS: list[str] = [
     "wuye_desk.services.visitors:overview_lines",
     "wuye_desk.services.mail:overview_lines",
     "wuye_desk.services.vip:overview_lines",
+    "wuye_desk.services.keys:overview_lines",
 ]
 
 _ORDER = {Tone.OVERDUE: 0, Tone.WARNING: 1, Tone.DUE: 2, Tone.NORMAL: 3, Tone.DONE: 4}

@@ -8,6 +8,15 @@ from wuye_desk.store.models.complaints import (
 )
 from wuye_desk.store.models.core import AppSetting, AuditEntry, Operator
 from wuye_desk.store.models.households import EmergencyContact, Household, Member
+from wuye_desk.store.models.keys import (
+    CabinetKey,
+    KeyEmergency,
+    KeyEvent,
+    KeyHandover,
+    KeyHandoverItem,
+    KeyLoan,
+    LockChange,
+)
 from wuye_desk.store.models.mail import (
     MailItem,
     MailNotice,
@@ -22,6 +31,7 @@ from wuye_desk.store.models.visitors import GoodsItem, GoodsPass, Visit, WatchEn
 __all__ = [
     "AppSetting",
     "AuditEntry",
+    "CabinetKey",
     "Complaint",
     "ComplaintDuty",
     "ComplaintEvent",
@@ -29,6 +39,12 @@ __all__ = [
     "GoodsItem",
     "GoodsPass",
     "Household",
+    "KeyEmergency",
+    "KeyEvent",
+    "KeyHandover",
+    "KeyHandoverItem",
+    "KeyLoan",
+    "LockChange",
     "MailItem",
     "MailNotice",
     "MailPickup",

@@ -1,0 +1,102 @@
+"""`wuye-desk key …`: take-in, lending, return, overdue, handover, forms, figures."""
+
+from datetime import datetime
+
+from tests.conftest import make_operator
+from tests.reports.pdf_helpers import page_texts, squeezed
+from tests.services.key_helpers import LI_ID, ZHAO_ID, add_household
+from wuye_desk.cli import main
+from wuye_desk.domain.operators import Role
+from wuye_desk.services.desk import Desk
+from wuye_desk.store.database import open_database
+
+
+def run(*args: str) -> int:
+    try:
+        return main(list(args))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+def test_K3_a_key_through_the_command_line(tmp_path, capsys):
+    path = tmp_path / "desk.sqlite3"
+    db = open_database(path)
+    desk = Desk(db, clock=lambda: datetime.now().replace(microsecond=0))
+    add_household(desk)
+    make_operator(db, "zong", "刘总值", Role.DUTY_MANAGER)   # approves by day and at night (G5)
+    make_operator(db, "xiao", "小前台", Role.FRONT_DESK)
+    db.dispose()
+    db_arg = ("--db", str(path))
+
+    assert run("key", "take-in", "--unit", "3-2-1502", "--name", "张三", "--id-number", ZHAO_ID,
+               "--phone", "13812345678", "--slot", "A-07", *db_arg) == 0
+    assert "格位 A-07" in capsys.readouterr().out
+    # a slot that holds a key cannot take another; a bad ID is refused
+    assert run("key", "take-in", "--unit", "3-2-1502", "--name", "张三", "--id-number", "123",
+               "--phone", "13812345678", *db_arg) == 2
+    assert "错误：" in capsys.readouterr().err
+    lend = ("key", "lend", "A-07", "--borrower", "赵工", "--id-number", LI_ID,
+            "--phone", "13600001111", "--purpose", "检查漏水")
+    assert run(*lend, "--approver", "xiao", *db_arg) == 2          # no right to approve
+    assert "规则K3" in capsys.readouterr().err
+    assert run(*lend, "--approver", "nobody", *db_arg) == 2
+    capsys.readouterr()
+    assert run(*lend, "--approver", "zong", "--due", "明天 9:00", *db_arg) == 2
+    assert "不得过夜" in capsys.readouterr().err
+    assert run(*lend, "--approver", "zong", "--due", "23:59", *db_arg) == 0
+    assert "已借出" in capsys.readouterr().out
+    assert run(*lend, "--approver", "zong", *db_arg) == 2
+    assert "已经借出" in capsys.readouterr().err
+    assert run("key", "cabinet", *db_arg) == 0
+    assert "A-07" in capsys.readouterr().out
+    assert run("key", "overdue", *db_arg) == 0
+    capsys.readouterr()
+    assert run("key", "return", "A-07", *db_arg) == 0
+    assert "已归还" in capsys.readouterr().out
+    assert run("key", "return", "A-07", *db_arg) == 2
+    assert run("key", "return", "A-99", *db_arg) == 2
+    assert run("key", "return", "nonsense", *db_arg) == 2
+    capsys.readouterr()
+    assert run("key", "emergency", "A-07", "--reason", "爆管", "--told-name", "张三", *db_arg) == 0
+    assert run("key", "history", "A-07", *db_arg) == 0
+    out = capsys.readouterr().out
+    assert "收存" in out and "借出" in out and "归还" in out and "紧急使用" in out
+
+    assert run("key", "handover", "--from", "李小梅", "--to", "王芳", "--absent", "A-07",
+               *db_arg) == 2                                          # not signed
+    assert run("key", "handover", "--from", "李小梅", "--to", "王芳", "--absent", "A-07",
+               "--signed", "--out", str(tmp_path / "h.pdf"), *db_arg) == 0
+    out = capsys.readouterr().out
+    assert "实点 0" in out and "A-07 记录在柜，清点时没有找到" in out
+    assert "钥匙交接记录" in squeezed(page_texts(tmp_path / "h.pdf")[0])
+
+    for what in ("entrustment", "register", "inventory", "loans", "handover"):
+        extra = ("A-07",) if what in ("entrustment", "register") else ()
+        assert run("key", "form", what, *extra, "--out", str(tmp_path / f"{what}.pdf"), *db_arg) == 0
+    assert run("key", "form", "entrustment", "--out", str(tmp_path / "x.pdf"), *db_arg) == 2
+    assert run("key", "figures", "--month", f"{datetime.now():%Y-%m}", *db_arg) == 0
+    assert "借出钥匙 1 次" in capsys.readouterr().out
+    assert run("key", "figures", "--month", "2026-13", *db_arg) == 2
+    assert run("key", "to-owner", "A-07", "--receiver", "张三", *db_arg) == 0
+
+
+def test_K6_lock_change_and_K8_problems_on_the_command_line(tmp_path, capsys):
+    path = tmp_path / "desk.sqlite3"
+    db = open_database(path)
+    desk = Desk(db, clock=lambda: datetime.now().replace(microsecond=0))
+    add_household(desk)
+    make_operator(db, "zong", "刘总值", Role.DUTY_MANAGER)
+    make_operator(db, "xiao", "小前台", Role.FRONT_DESK)
+    db.dispose()
+    db_arg = ("--db", str(path))
+    assert run("key", "take-in", "--unit", "3-2-1502", "--name", "张三", "--id-number", ZHAO_ID,
+               "--phone", "13812345678", "--slot", "A-03", *db_arg) == 0
+    assert run("key", "problem", "A-03", "损坏", "--note", "钥匙齿断裂", *db_arg) == 0
+    assert run("key", "problem", "A-03", "损坏", *db_arg) == 2                 # --note required
+    assert run("key", "new-key", "--duty", "zong", "--sealed", *db_arg) == 2   # nothing pending
+    assert run("key", "lock-change", "A-03", "--note", "更换锁芯", *db_arg) == 0
+    assert run("key", "new-key", "--duty", "zong", *db_arg) == 2               # not sealed
+    assert "规则K6" in capsys.readouterr().err
+    assert run("key", "new-key", "--duty", "xiao", "--sealed", *db_arg) == 2   # not a duty manager
+    assert run("key", "new-key", "--duty", "zong", "--sealed", *db_arg) == 0
+    assert "格位 A-03" in capsys.readouterr().out
