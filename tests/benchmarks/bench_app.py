@@ -1,0 +1,16 @@
+"""The whole desk: start-up to an interactive window, against a bare PySide6 window with the
+same tabs, each started in a fresh process (median of several starts)."""
+
+from __future__ import annotations
+
+from data import database_path, ten_years
+from harness import bench, spawn_until_ready
+
+
+@bench("app: start-up to an interactive window", "≤ 1.5 × bare window", repeat=5,
+       measures=True, limit_ratio=1.5)
+def startup():  # type: ignore[no-untyped-def]
+    ten_years()   # built (and migrated) before the first start is timed
+    path = str(database_path())
+    return (lambda: spawn_until_ready("startup-app", path),
+            lambda: spawn_until_ready("startup-bare"))
