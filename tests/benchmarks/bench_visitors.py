@@ -30,6 +30,9 @@ COLUMNS = ("id, serial, status, arrived_at, left_at, visitor_name, id_number, id
 def generate(desk: Desk, scale: float) -> None:
     """data.py step: ten years of visits (bulk insert, one transaction)."""
     rng = random.Random(7)
+    if scale < 1:   # the small twin holds exactly its share (not the demo's visits)
+        with desk.db.write_engine.begin() as conn:
+            conn.execute(text("DELETE FROM visit"))
     with desk.read() as session:
         ids = [r[0] for r in session.execute(text("SELECT id FROM household"))]
     hosts = visitor_demo.hosts(desk, ids)

@@ -21,7 +21,6 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1] / "src")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from data import TODAY  # noqa: E402
 from harness import CACHE  # noqa: E402
 
 os.environ.setdefault("WUYE_DESK_HOME", str(CACHE / "home"))
@@ -47,6 +46,8 @@ def _ready_when_idle(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def _desk(db_path: str):  # type: ignore[no-untyped-def]
+    from data import TODAY
+
     from wuye_desk.domain.operators import Role
     from wuye_desk.services.desk import Desk, OperatorInfo
     from wuye_desk.store.database import open_database
@@ -143,6 +144,7 @@ def register(db_path: str, times: int = 12) -> None:
     import sqlite3
     import statistics
 
+    from data import TODAY
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication

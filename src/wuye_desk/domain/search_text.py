@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 WORD_GAP = " | "  # between words; FTS ignores it, LIKE sees it
 
 
@@ -83,6 +81,10 @@ def without_grams(text: str) -> str:
 
 def initials(name: str) -> str:
     """Pinyin initials of a Chinese name: 张三 → zs."""
+    # imported on first use: loading pypinyin's dictionaries takes a large part of a second,
+    # which the window's start-up should not wait for (the main window warms it up)
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
 
 

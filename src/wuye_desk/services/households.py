@@ -297,7 +297,7 @@ def find_by_unit(desk: Desk, unit_text: str) -> HouseholdView | None:
 def _text_condition(desk: Desk, text: str) -> list[ColumnElement[bool]]:
     """Any part of unit, name, phone or pinyin initials; a typed unit also matches its code."""
     found = search_index.matches(Household.id, Household.search_text, "household", text,
-                                 sqlite=desk.db.is_sqlite)
+                                 sqlite=desk.db.is_sqlite, probe=desk.db.read_engine)
     try:
         unit = units.parse_unit(text)
     except ValidationError:

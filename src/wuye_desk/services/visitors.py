@@ -579,7 +579,8 @@ def list_query(desk: Desk, f: VisitFilter | None = None) -> ListQuery:
             words.append(word)
     if words:
         where.append(search_index.matches(Visit.id, Visit.search_text, "visit", " ".join(words),
-                                          sqlite=desk.db.is_sqlite))
+                                          sqlite=desk.db.is_sqlite,
+                                          probe=desk.db.read_engine))
 
     def to_row(r: Row[Any]) -> ListRow:
         stay = "" if r.status == VisitStatus.REFUSED.value else stay_text(
