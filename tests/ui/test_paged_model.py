@@ -83,3 +83,30 @@ def test_the_model_tester_accepts_the_window(qtmodeltester):
     model = PagedTableModel(Numbers(500), page_size=7)
     _scroll_to_end(model)
     qtmodeltester.check(model)
+
+
+def test_the_list_counts_its_rows_off_the_ui_thread(qtbot):
+    from wuye_desk.ui.list_panel import ListPanel
+
+    sizes = iter([1_234, 56])
+    panel = ListPanel(lambda _text, _filters: Numbers(next(sizes)))
+    qtbot.addWidget(panel)
+    assert panel.model.rowCount() == 200          # the first page is there at once
+    panel.wait_for_count()
+    assert panel.count_label.text() == "共 1234 条"
+    panel.refresh()
+    panel.wait_for_count()
+    assert panel.count_label.text() == "共 56 条"
+
+
+def test_a_failed_count_leaves_the_list_and_no_number(qtbot):
+    from wuye_desk.ui.list_panel import ListPanel
+
+    class Broken(Numbers):
+        def count(self) -> int:
+            raise RuntimeError("database is locked")
+
+    panel = ListPanel(lambda _text, _filters: Broken(10))
+    qtbot.addWidget(panel)
+    panel.wait_for_count()
+    assert panel.count_label.text() == "" and panel.model.rowCount() == 10

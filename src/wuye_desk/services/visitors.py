@@ -520,7 +520,7 @@ _LIST_COLUMNS = (Visit.id, Visit.serial, Visit.status, Visit.arrived_at, Visit.l
 
 
 def _host_place(r: Any) -> str:
-    unit = units.parse_unit(r.host_unit_code).display if r.host_unit_code else ""
+    unit = units.display_of(r.host_unit_code) if r.host_unit_code else ""
     return " ".join(p for p in (unit, r.host_department) if p)
 
 
