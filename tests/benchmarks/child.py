@@ -56,18 +56,25 @@ def _desk(db_path: str):  # type: ignore[no-untyped-def]
     return Desk(open_database(db_path), clerk, lambda: TODAY)
 
 
-def startup_app(db_path: str) -> None:
+def startup_app(db_path: str, unclean: str = "") -> None:
     """As the app starts (app.run_gui) after the sign-in: the database opened and checked,
-    the main window with every tab built and shown. The daily backup, which runs in the
-    background after the window is up, is left out."""
+    the main window with every tab built and shown; closed as the app closes. The daily
+    backup, which runs in the background after the window is up, is left out. With
+    `unclean`, the file is treated as after a crash (checked in full)."""
     from wuye_desk.app import create_application
     from wuye_desk.ui.main_window import MainWindow
 
+    if unclean:
+        from wuye_desk import local_config
+        from wuye_desk.store.database import CLEAN_CLOSE_KEY
+
+        local_config.put(CLEAN_CLOSE_KEY, None)
     app = create_application()
     desk = _desk(db_path)
     window = MainWindow(desk)
     window.show()
     _ready_when_idle(app)
+    desk.db.dispose()
 
 
 def startup_bare() -> None:
