@@ -9,6 +9,7 @@ from sqlalchemy import text
 from wuye_desk.domain import search_text
 from wuye_desk.services import demo, households
 from wuye_desk.services.desk import Desk
+from wuye_desk.services.paging import PAGE_SIZE
 
 HOUSEHOLDS = 100_000
 
@@ -29,19 +30,19 @@ def _bare(desk, sql: str, **params):  # type: ignore[no-untyped-def]
 def first_page():  # type: ignore[no-untyped-def]
     desk = ten_years()
     q = households.list_query(desk)
-    return (lambda: q.page(None, 200),
+    return (lambda: q.page(None, PAGE_SIZE),
             _bare(desk, "SELECT id, unit_code, primary_name, primary_phone, tenure, occupancy, "
-                        "move_in_date, segment FROM household ORDER BY unit_sort, id LIMIT 201"))
+                        "move_in_date, segment FROM household ORDER BY unit_sort, id LIMIT 101"))
 
 
 @bench("households: filtered by building and state", "< 50 ms", limit_ms=50)
 def filtered():  # type: ignore[no-untyped-def]
     desk = ten_years()
     q = households.list_query(desk, building="120", occupancy="出租")
-    return (lambda: q.page(None, 200),
+    return (lambda: q.page(None, PAGE_SIZE),
             _bare(desk, "SELECT id, unit_code, primary_name, primary_phone, tenure, occupancy, "
                         "move_in_date, segment FROM household WHERE building='120' "
-                        "AND occupancy='出租' ORDER BY unit_sort, id LIMIT 201"))
+                        "AND occupancy='出租' ORDER BY unit_sort, id LIMIT 101"))
 
 
 def _search(query: str):  # type: ignore[no-untyped-def]
@@ -85,7 +86,7 @@ def deep_page():  # type: ignore[no-untyped-def]
     with desk.db.read_engine.connect() as conn:
         key = tuple(conn.execute(text(
             "SELECT unit_sort, id FROM household ORDER BY unit_sort, id LIMIT 1 OFFSET 80000")).one())
-    return (lambda: q.page(key, 200),
+    return (lambda: q.page(key, PAGE_SIZE),
             _bare(desk, "SELECT id, unit_code, primary_name, primary_phone, tenure, occupancy, "
                         "move_in_date, segment FROM household WHERE (unit_sort, id) > (:a, :b) "
-                        "ORDER BY unit_sort, id LIMIT 201", a=key[0], b=key[1]))
+                        "ORDER BY unit_sort, id LIMIT 101", a=key[0], b=key[1]))

@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from wuye_desk.services.paging import ListRow, Page
+from wuye_desk.services.paging import PAGE_SIZE, ListRow, Page
 from wuye_desk.ui.paged_model import ID_ROLE, PagedTableModel
 
 
@@ -91,7 +91,7 @@ def test_the_list_counts_its_rows_off_the_ui_thread(qtbot):
     sizes = iter([1_234, 56])
     panel = ListPanel(lambda _text, _filters: Numbers(next(sizes)))
     qtbot.addWidget(panel)
-    assert panel.model.rowCount() == 200          # the first page is there at once
+    assert panel.model.rowCount() == PAGE_SIZE    # the first page is there at once
     panel.wait_for_count()
     assert panel.count_label.text() == "共 1234 条"
     panel.refresh()

@@ -18,6 +18,8 @@ from sqlalchemy import bindparam, func, select, tuple_
 
 from wuye_desk.services.desk import Desk
 
+PAGE_SIZE = 100   # rows a list fetches at a time: three screens' worth; the first is instant
+
 
 class Tone(StrEnum):
     """How a row should catch the eye."""
@@ -82,7 +84,7 @@ class ListQuery:
             stmt = stmt.where(cond)
         return stmt
 
-    def page(self, after: tuple[Any, ...] | None = None, limit: int = 200) -> Page:
+    def page(self, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE) -> Page:
         params: dict[str, Any] = {"page_limit": limit + 1}
         if after is not None:
             params.update({f"after_{i}": v for i, v in enumerate(after)})

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from wuye_desk.services.paging import ListRow, Page, Tone
+from wuye_desk.services.paging import PAGE_SIZE, ListRow, Page, Tone
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -36,15 +36,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class PageSource(Protocol):
     headers: tuple[str, ...]
 
-    def page(self, after: tuple[Any, ...] | None = None, limit: int = 200) -> Page: ...
+    def page(self, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE) -> Page: ...
 
     def count(self) -> int: ...
 
 
 class PagedTableModel(QAbstractTableModel):
-    KEEP_PAGES = 20   # pages of display rows kept in memory (4,000 rows at 200 a page)
+    KEEP_PAGES = 40   # pages of display rows kept in memory (4,000 rows at 100 a page)
 
-    def __init__(self, source: PageSource | None = None, page_size: int = 200,
+    def __init__(self, source: PageSource | None = None, page_size: int = PAGE_SIZE,
                  parent: Any = None) -> None:
         super().__init__(parent)
         self._source = source
