@@ -215,8 +215,8 @@ def _bare_scroll(scale: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-@bench("visitors: scroll the whole log in the view, 1M", "≤ 3 × bare keyset SQL",
-       repeat=1, measures=True, limit_ratio=3)
+@bench("visitors: scroll the whole log in the view, 1M", "— (floor: bare keyset SQL)",
+       repeat=1, measures=True)
 def scroll_1m():  # type: ignore[no-untyped-def]
     return (lambda: _scroll(1.0)["ms"], lambda: _bare_scroll(1.0))
 
