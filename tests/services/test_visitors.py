@@ -413,3 +413,16 @@ def test_the_purge_runs_as_a_daily_job_and_says_how_many(desk, host, clock):
     clock.set(datetime(2026, 11, 18, 8, 0))
     assert "已遮挡1条2026-05-22以前的访客证件号" in daily.run_all(desk)
     assert not any("访客证件号" in line for line in daily.run_all(desk))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("敏", 1), ("赵敏", 1), ("zm", 1), ("ZM", 1),      # 1–2 characters, pinyin initials
+    ("111", 1), ("0001", 1), ("1370000", 1),           # 3–4 digits and more of a phone
+    ("yuebd", 0), ("bd123", 1), ("粤b", 1),             # plate fragments
+    ("1502", 1), ("zs", 1),                            # the host's unit and initials
+    ("999", 0), ("钱", 0),
+])
+def test_the_log_finds_short_fragments(desk, text, found):
+    host_household(desk)
+    visitors.register_visit(desk, visitor(plate="粤BD12345"))
+    assert visitors.list_query(desk, VisitFilter(text=text)).count() == found

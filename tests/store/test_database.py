@@ -99,3 +99,60 @@ def test_a_failed_transaction_writes_nothing(db):
     with db.read() as s:
         assert s.get(AppSetting, "x") is None
         assert s.execute(text("SELECT count(*) FROM audit_entry")).scalar() == 0
+
+
+# --- the integrity check at opening: in full, unless the file is as this PC left it ------
+
+def _quick_checks(monkeypatch) -> list[str]:
+    """Record the integrity checks the opening runs."""
+    from wuye_desk.store import database
+
+    seen: list[str] = []
+    real = database.text
+
+    def spy(sql: str):  # type: ignore[no-untyped-def]
+        if "quick_check" in sql:
+            seen.append(sql)
+        return real(sql)
+
+    monkeypatch.setattr(database, "text", spy)
+    return seen
+
+
+def test_a_cleanly_closed_file_opens_without_reading_it_all(db_path, monkeypatch):
+    from wuye_desk.store.database import closed_cleanly
+
+    open_database(db_path).dispose()
+    assert closed_cleanly(db_path)
+    checks = _quick_checks(monkeypatch)
+    again = open_database(db_path)
+    assert checks == [] and again.checked
+    again.dispose()
+    assert closed_cleanly(db_path)         # stamped again for the next opening
+
+
+def test_a_file_changed_since_the_clean_close_is_checked_in_full(db_path):
+    from tests.trust_helpers import corrupt
+    from wuye_desk.store.database import closed_cleanly
+
+    db = open_database(db_path)
+    with db.write_engine.begin() as conn:   # enough pages to damage
+        conn.execute(text("CREATE TABLE filler (x TEXT)"))
+        conn.execute(text("INSERT INTO filler SELECT hex(randomblob(500)) FROM "
+                          "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                          "WHERE i < 200) SELECT i FROM n)"))
+    db.dispose()
+    corrupt(db_path)                        # a bad copy, a failing disk
+    assert not closed_cleanly(db_path)
+    with pytest.raises(DatabaseError):      # refused before anything writes
+        open_database(db_path)
+
+
+def test_a_crash_leaves_no_clean_stamp(db_path):
+    from wuye_desk.store.database import closed_cleanly
+
+    db = open_database(db_path)             # never disposed: the process died
+    with db.write_engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (x INTEGER)"))
+    assert not closed_cleanly(db_path)
+    db.dispose()

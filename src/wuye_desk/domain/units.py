@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.text import shown, squeeze
@@ -95,6 +96,13 @@ class Unit:
 
     def __str__(self) -> str:
         return self.display
+
+
+@lru_cache(maxsize=16384)
+def display_of(code: str) -> str:
+    """The display form of a stored unit code ("3-2-1502" → "3栋2单元1502"), remembered:
+    lists show thousands of rows over a few thousand units."""
+    return parse_unit(code).display
 
 
 def parse_unit(text: str, *, field: str = "房号") -> Unit:

@@ -297,7 +297,7 @@ def find_by_unit(desk: Desk, unit_text: str) -> HouseholdView | None:
 def _text_condition(desk: Desk, text: str) -> list[ColumnElement[bool]]:
     """Any part of unit, name, phone or pinyin initials; a typed unit also matches its code."""
     found = search_index.matches(Household.id, Household.search_text, "household", text,
-                                 sqlite=desk.db.is_sqlite)
+                                 sqlite=desk.db.is_sqlite, probe=desk.db.read_engine)
     try:
         unit = units.parse_unit(text)
     except ValidationError:
@@ -317,7 +317,7 @@ def search(desk: Desk, text: str, limit: int = 20) -> list[SearchHit]:
         rows = session.execute(stmt).all()
     hits = []
     for r in rows:
-        display = units.parse_unit(r.unit_code).display
+        display = units.display_of(r.unit_code)
         label = " ".join(p for p in (display, r.primary_name, mask_phone(r.primary_phone)) if p)
         hits.append(SearchHit(r.id, display, r.primary_name, label))
     return hits
@@ -328,7 +328,7 @@ LIST_HEADERS = ("房号", "户主/租户", "电话", "身份", "入伙状态", "
 
 def _list_row(r: Row) -> ListRow:  # type: ignore[type-arg]
     tone = Tone.DONE if r.occupancy == Occupancy.VACANT.value else Tone.NORMAL
-    return ListRow(r.id, (units.parse_unit(r.unit_code).display, r.primary_name,
+    return ListRow(r.id, (units.display_of(r.unit_code), r.primary_name,
                           mask_phone(r.primary_phone), r.tenure, r.occupancy,
                           r.move_in_date.isoformat() if r.move_in_date else "",
                           r.segment or ""), tone)

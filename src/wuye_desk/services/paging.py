@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import bindparam, func, select, tuple_
 
 from wuye_desk.services.desk import Desk
+
+PAGE_SIZE = 100   # rows a list fetches at a time: three screens' worth; the first is instant
 
 
 class Tone(StrEnum):
@@ -58,6 +60,23 @@ class ListQuery:
     to_row: Callable[[Any], ListRow]
     descending: bool = False
     where: list[Any] = field(default_factory=list)  # SQL conditions
+    # the page statements, built once (first page; next page with the key as parameters)
+    _built: dict[bool, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def _statement(self, keyed: bool) -> Any:
+        stmt = self._built.get(keyed)
+        if stmt is not None:
+            return stmt
+        stmt = self._filtered()
+        if keyed:
+            key = tuple_(*self.order)
+            after = tuple_(*[bindparam(f"after_{i}", type_=getattr(c, "type", None))
+                             for i, c in enumerate(self.order)])
+            stmt = stmt.where(key < after if self.descending else key > after)
+        ordering = [c.desc() for c in self.order] if self.descending else list(self.order)
+        stmt = stmt.add_columns(*self.order).order_by(*ordering).limit(bindparam("page_limit"))
+        self._built[keyed] = stmt
+        return stmt
 
     def _filtered(self) -> Any:
         stmt = self.stmt
@@ -65,16 +84,14 @@ class ListQuery:
             stmt = stmt.where(cond)
         return stmt
 
-    def page(self, after: tuple[Any, ...] | None = None, limit: int = 200) -> Page:
-        stmt = self._filtered()
-        key = tuple_(*self.order)
+    def page(self, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE) -> Page:
+        params: dict[str, Any] = {"page_limit": limit + 1}
         if after is not None:
-            stmt = stmt.where(key < tuple_(*after) if self.descending else key > tuple_(*after))
-        ordering = [c.desc() for c in self.order] if self.descending else list(self.order)
-        stmt = stmt.add_columns(*self.order).order_by(*ordering).limit(limit + 1)
+            params.update({f"after_{i}": v for i, v in enumerate(after)})
+        stmt = self._statement(after is not None)
         n_keys = len(self.order)
         with self.desk.read() as session:
-            result = session.execute(stmt).all()
+            result = session.execute(stmt, params).all()
         more = len(result) > limit
         result = result[:limit]
         rows = [self.to_row(r) for r in result]

@@ -167,10 +167,10 @@ def visit_rows(rng: random.Random, count: int, start: datetime, end: datetime,
             "slip_returned": returned, "exit_by": operator_id if left_at else None,
             "exit_note": "" if returned is not False else "访客称上联遗失",
             # as visitors.visit_search_text builds it, with the pinyin initials cached
-            "search_text": search_text.spaced(" ".join(p for p in (
+            "search_text": search_text.with_grams(search_text.spaced(" ".join(p for p in (
                 person.name, person.phone, person.plate, host_name, department,
                 host.unit.display if host else "", host.unit.code if host else "",
-                _initials(person.name), _initials(host_name)) if p)),
+                _initials(person.name), _initials(host_name)) if p))),
             "created_at": at, "created_by": operator_id, "version": 1,
         }
 

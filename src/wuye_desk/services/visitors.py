@@ -520,7 +520,7 @@ _LIST_COLUMNS = (Visit.id, Visit.serial, Visit.status, Visit.arrived_at, Visit.l
 
 
 def _host_place(r: Any) -> str:
-    unit = units.parse_unit(r.host_unit_code).display if r.host_unit_code else ""
+    unit = units.display_of(r.host_unit_code) if r.host_unit_code else ""
     return " ".join(p for p in (unit, r.host_department) if p)
 
 
@@ -579,7 +579,8 @@ def list_query(desk: Desk, f: VisitFilter | None = None) -> ListQuery:
             words.append(word)
     if words:
         where.append(search_index.matches(Visit.id, Visit.search_text, "visit", " ".join(words),
-                                          sqlite=desk.db.is_sqlite))
+                                          sqlite=desk.db.is_sqlite,
+                                          probe=desk.db.read_engine))
 
     def to_row(r: Row[Any]) -> ListRow:
         stay = "" if r.status == VisitStatus.REFUSED.value else stay_text(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from datetime import date
 from typing import Any
 
@@ -26,6 +28,14 @@ from wuye_desk.ui.tabs import TABS, TabSpec
 from wuye_desk.ui.terms import term
 
 log = logging.getLogger(__name__)
+
+
+def warm_up() -> None:
+    from wuye_desk.domain import search_text
+
+    search_text.initials("张三")
+    importlib.import_module("wuye_desk.services.visitor_forms")
+    importlib.import_module("wuye_desk.services.roster")
 
 
 def daily_work(desk: Desk) -> list[str]:
@@ -61,6 +71,13 @@ class MainWindow(QMainWindow):
         self._build_search()
         self._build_menu()
         self._build_status(office)
+        QTimer.singleShot(300, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load in the background what the first registration, print or export needs
+        (pinyin dictionaries, reportlab, openpyxl), so the window need not wait for it
+        at start-up, nor the clerk at the first save."""
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
     # --- tabs ---------------------------------------------------------------
     def _add_tab(self, spec: TabSpec) -> None:

@@ -1,18 +1,23 @@
 """The one table model every list uses: rows arrive a page at a time.
 
-The model holds only the rows fetched so far (ids and display values prepared
-by the service); Qt asks for more as the view scrolls (`canFetchMore` /
-`fetchMore`), and each page is appended with a ranged insert signal.
+Qt asks for more rows as the view scrolls (`canFetchMore` / `fetchMore`) and
+each page is appended with a ranged insert signal. The model keeps the display
+rows (ids and values prepared by the service) of the last KEEP_PAGES pages
+used, and for every page only the key it starts after: a page scrolled out of
+memory is fetched again by that key (keyset paging, one indexed query) when
+the view shows it again. Scrolling through a million rows thus holds a few
+thousand rows, not a million.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from wuye_desk.services.paging import ListRow, Page, Tone
+from wuye_desk.services.paging import PAGE_SIZE, ListRow, Page, Tone
 from wuye_desk.ui.terms import term
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -32,18 +37,22 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class PageSource(Protocol):
     headers: tuple[str, ...]
 
-    def page(self, after: tuple[Any, ...] | None = None, limit: int = 200) -> Page: ...
+    def page(self, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE) -> Page: ...
 
     def count(self) -> int: ...
 
 
 class PagedTableModel(QAbstractTableModel):
-    def __init__(self, source: PageSource | None = None, page_size: int = 200,
+    KEEP_PAGES = 40   # pages of display rows kept in memory (4,000 rows at 100 a page)
+
+    def __init__(self, source: PageSource | None = None, page_size: int = PAGE_SIZE,
                  parent: Any = None) -> None:
         super().__init__(parent)
         self._source = source
         self._page_size = page_size
-        self._rows: list[ListRow] = []
+        self._pages: OrderedDict[int, list[ListRow]] = OrderedDict()  # most recent last
+        self._starts: list[tuple[Any, ...] | None] = []  # the key each loaded page starts after
+        self._count = 0
         self._after: tuple[Any, ...] | None = None
         self._at_end = True
         self._fetching = False
@@ -59,7 +68,9 @@ class PagedTableModel(QAbstractTableModel):
         """Show another query (a new filter or sort): start again from its first page."""
         self.beginResetModel()
         self._source = source
-        self._rows = []
+        self._pages.clear()
+        self._starts = []
+        self._count = 0
         self._after = None
         self._at_end = False
         self.endResetModel()
@@ -84,40 +95,77 @@ class PagedTableModel(QAbstractTableModel):
             self._fetching = False
 
     def _fetch_page(self, source: PageSource) -> None:
-        page = source.page(self._after, self._page_size)
+        start = self._after
+        page = source.page(start, self._page_size)
         # move the cursor first: views may ask for more while the rows are being inserted
         self._after = page.after
         self._at_end = page.after is None
         if page.rows:
-            first = len(self._rows)
+            first = self._count
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
+            self._starts.append(start)
+            self._keep(len(self._starts) - 1, page.rows)
+            self._count += len(page.rows)
             self.endInsertRows()
 
+    def _keep(self, number: int, rows: list[ListRow]) -> None:
+        self._pages[number] = rows
+        self._pages.move_to_end(number)
+        while len(self._pages) > self.KEEP_PAGES:
+            self._pages.popitem(last=False)
+
+    def _page_rows(self, number: int) -> list[ListRow]:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        if self._source is None or not 0 <= number < len(self._starts):
+            return []
+        rows = self._source.page(self._starts[number], self._page_size).rows  # again, by key
+        self._keep(number, rows)
+        return rows
+
+    def _row(self, row: int) -> ListRow | None:
+        if not 0 <= row < self._count:
+            return None
+        number, offset = divmod(row, self._page_size)
+        rows = self._page_rows(number)
+        return rows[offset] if offset < len(rows) else None
+
     def fetch_all_loaded(self) -> int:
-        return len(self._rows)
+        return self._count
+
+    def _kept_rows(self) -> list[tuple[int, ListRow]]:
+        return [(number * self._page_size + i, r)
+                for number, rows in sorted(self._pages.items()) for i, r in enumerate(rows)]
 
     def replace_row(self, row: ListRow) -> bool:
-        """Show a changed record in place (a ranged signal, not a reset)."""
-        for i, old in enumerate(self._rows):
-            if old.id == row.id:
-                self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
-                return True
+        """Show a changed record in place (a ranged signal, not a reset). Pages not in
+        memory need nothing: they are fetched afresh when shown."""
+        for number, rows in self._pages.items():
+            for i, old in enumerate(rows):
+                if old.id == row.id:
+                    rows[i] = row
+                    at = number * self._page_size + i
+                    self.dataChanged.emit(self.index(at, 0),
+                                          self.index(at, self.columnCount() - 1))
+                    return True
         return False
 
     # --- reading ------------------------------------------------------------
     def row_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        r = self._row(row)
+        return r.id if r is not None else None
 
     def row_of(self, record_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
+        """The row of a record among the rows in memory (the pages seen last)."""
+        for at, r in self._kept_rows():
             if r.id == record_id:
-                return i
+                return at
         return None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self._source is None:
@@ -125,9 +173,11 @@ class PagedTableModel(QAbstractTableModel):
         return len(self._source.headers)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             value = row.values[index.column()] if index.column() < len(row.values) else ""
             return "" if value is None else str(value)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,14 +21,16 @@ from PySide6.QtWidgets import (
 from wuye_desk.domain.errors import DeskError
 from wuye_desk.domain.households import Occupancy
 from wuye_desk.domain.operators import Permission
-from wuye_desk.services import household_forms, households, roster
+from wuye_desk.services import household_forms, households
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.households.editor import HouseholdEditor
-from wuye_desk.ui.households.import_dialog import RosterImportDialog
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.runner import run_in_background
+
+if TYPE_CHECKING:
+    from wuye_desk.ui.households.import_dialog import RosterImportDialog
 
 
 class HouseholdsTab(QWidget):
@@ -163,6 +167,8 @@ class HouseholdsTab(QWidget):
             self.import_roster(Path(name))
 
     def import_roster(self, path: Path) -> RosterImportDialog:
+        from wuye_desk.ui.households.import_dialog import RosterImportDialog
+
         dialog = RosterImportDialog(self.desk, path, self)
         dialog.accepted.connect(self._after_import)
         dialog.open()
@@ -177,9 +183,16 @@ class HouseholdsTab(QWidget):
                                               self.tr("Excel 文件 (*.xlsx)"))
         if name:
             run_in_background(self, self.tr("导出名册"),
-                              lambda _p: roster.export_roster(self.desk, Path(name)),
+                              lambda _p: _roster().export_roster(self.desk, Path(name)),
                               on_done=lambda n: self._exported(n, name))
 
     def _exported(self, rows: int, name: str) -> None:
         QMessageBox.information(self, self.tr("导出名册"),
                                 self.tr("已导出 {n} 行到 {f}").format(n=rows, f=name))
+
+
+def _roster() -> ModuleType:
+    """The roster service, imported when first used (openpyxl is slow to import: start-up)."""
+    from wuye_desk.services import roster
+
+    return roster

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from wuye_desk.domain.errors import DeskError
 from wuye_desk.domain.operators import Role
 from wuye_desk.domain.visitors import GoodsCategory, GoodsDirection
-from wuye_desk.services import goods_passes, visitor_forms, visitors
+from wuye_desk.services import goods_passes, visitors
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.goods_passes import GoodsInput, GoodsLine, GoodsRefused
 from wuye_desk.ui.form_fields import FieldForm, combo
@@ -121,6 +123,13 @@ class GoodsPassDialog(QDialog):
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(self.tr("已开具，单号 {serial}").format(serial=issued.serial))
         print_form(self, self.tr("打印携物出入门证"),
-                   lambda out: visitor_forms.print_goods_pass(self.desk, issued.pass_id, out),
+                   lambda out: _forms().print_goods_pass(self.desk, issued.pass_id, out),
                    f"携物出入门证-{issued.serial}")
         return True
+
+
+def _forms() -> ModuleType:
+    """The printable forms, imported when first printed (reportlab is slow to import: start-up)."""
+    from wuye_desk.services import visitor_forms
+
+    return visitor_forms

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,7 +34,7 @@ from wuye_desk.domain.errors import DeskError
 from wuye_desk.domain.ids import IdType
 from wuye_desk.domain.operators import Permission, Role
 from wuye_desk.domain.visitors import HostAnswer, stay_text
-from wuye_desk.services import visitor_forms, visitors
+from wuye_desk.services import visitors
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.paging import ListQuery
 from wuye_desk.services.visitors import VisitFilter, VisitInput
@@ -410,7 +411,7 @@ class VisitorsTab(QWidget):
             self.form.message.setText(self.tr("请先在列表中选择一条登记"))
             return None
         return print_form(self, self.tr("打印访客登记单"),
-                          lambda out: visitor_forms.print_visit_slip(self.desk, target, out),
+                          lambda out: _forms().print_visit_slip(self.desk, target, out),
                           f"访客登记单-{target}")
 
     # --- leaving ----------------------------------------------------------------------
@@ -459,3 +460,10 @@ class VisitorsTab(QWidget):
         dialog = GoodsPassDialog(self.desk, self)
         dialog.open()
         self.goods_dialog = dialog
+
+
+def _forms() -> ModuleType:
+    """The printable forms, imported when first printed (reportlab is slow to import: start-up)."""
+    from wuye_desk.services import visitor_forms
+
+    return visitor_forms
