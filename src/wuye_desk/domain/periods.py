@@ -36,6 +36,16 @@ class Period:
         return f"{_day(self.start)}至{_day(self.end)}"
 
     @property
+    def short(self) -> str:
+        """"2026年10月", "2026年第44周", "10月3日—10月9日" (table headers)."""
+        if self.kind == "month":
+            return self.label
+        if self.kind == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}年第{week}周"
+        return f"{self.start.month}月{self.start.day}日—{self.end.month}月{self.end.day}日"
+
+    @property
     def code(self) -> str:
         """"2026-10", "2026-W44", "2026-10-03_2026-10-09" (file names)."""
         if self.kind == "month":
