@@ -107,7 +107,7 @@ def gather(desk: Desk, specs: Sequence[str], period: Period,
 
 
 def _facts(desk: Desk, period: Period) -> list[tuple[str, str]]:
-    this, before, year = names(period)
+    _, before, year = names(period)
     return [
         ("报告期间", f"{period.short}（{period.start:%Y-%m-%d} 至 {period.end:%Y-%m-%d}）"),
         ("对比期间", f"{before} {period.previous().label}；{year} {period.year_before().label}"),
