@@ -22,6 +22,7 @@ AREAS: list[str] = [
     "wuye_desk.cli.trust",
     "wuye_desk.cli.households",
     "wuye_desk.cli.visitors",
+    "wuye_desk.cli.reports",
 ]
 
 

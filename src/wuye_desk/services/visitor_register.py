@@ -36,7 +36,7 @@ from wuye_desk.services.visitors import _people, visit_search_text
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import GoodsItem, GoodsPass, Household, Visit
 
-BATCH = 5000
+BATCH = 2000
 
 
 @lru_cache(maxsize=20000)
@@ -251,7 +251,7 @@ def _household_ids(desk: Desk, codes: set[str]) -> dict[str, int]:
     with desk.read() as session:
         for i in range(0, len(wanted), 500):
             found.update(session.execute(select(Household.unit_code, Household.id).where(
-                Household.unit_code.in_(wanted[i:i + 500]))).tuples().all())
+                Household.unit_code.in_(wanted[i:i + 500]))).all())
     return found
 
 
