@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from tests.conftest import make_operator
 from tests.exports.month_helpers import OCTOBER, cells, data_rows, fill
 from wuye_desk.domain.errors import FileRejected, PermissionDenied, ValidationError
 from wuye_desk.domain.operators import Role
@@ -20,7 +21,6 @@ from wuye_desk.services.progress import Cancelled, Progress
 from wuye_desk.services.registers import Register, RegisterColumn
 from wuye_desk.store.database import open_database
 from wuye_desk.store.models import Visit
-from tests.conftest import make_operator
 
 NAMES = {"households", "visitors", "goods-passes"}
 
@@ -231,7 +231,7 @@ def test_a_cancelled_export_leaves_no_file(desk, tmp_path):
 def test_bad_output_places(desk, tmp_path):
     with pytest.raises(ValidationError, match="文件夹不存在"):
         registers.export_month(desk, OCTOBER, tmp_path / "nowhere")
-    with pytest.raises(ValidationError, match=".xlsx"):
+    with pytest.raises(ValidationError, match=r"\.xlsx"):
         registers.export_register(desk, "visitors", OCTOBER, tmp_path / "v.pdf")
     if os.name == "posix" and os.geteuid() != 0:
         locked = tmp_path / "locked"

@@ -7,6 +7,7 @@ starts with "=" never becomes a live formula.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -149,14 +150,26 @@ def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
         header.append(c)
     ws.append(header)
     count = 0
-    for row in itertools.chain(sample, iterator):
-        ws.append([_cell(ws, v, col.kind) for v, col in zip(row, columns, strict=False)])
-        count += 1
-        if on_row is not None and count % 1000 == 0:
-            on_row(count)
+    try:
+        for row in itertools.chain(sample, iterator):
+            ws.append([_cell(ws, v, col.kind) for v, col in zip(row, columns, strict=False)])
+            count += 1
+            if on_row is not None and count % 1000 == 0:
+                on_row(count)
+    except BaseException:
+        _abandon(ws)
+        raise
     ws.auto_filter.ref = f"A{header_row}:{last_col}{count + header_row}"
     wb.save(tmp)
     return count
+
+
+def _abandon(ws: Any) -> None:
+    """Close a half-written streamed sheet and remove its temporary file (cancel, error)."""
+    with contextlib.suppress(Exception):
+        ws.close()
+    with contextlib.suppress(Exception):
+        ws._writer.cleanup()
 
 
 @dataclass(frozen=True)
