@@ -275,8 +275,14 @@ def _export_peak(desk: Desk, period: Period, out: Path) -> float:
         tracemalloc.stop()
 
 
-def test_a_large_export_streams_with_flat_memory(desk, tmp_path):
-    """Three times the rows (each well over one fetched batch) take about the same memory."""
+def test_a_large_export_streams_with_flat_memory(desk, tmp_path, monkeypatch):
+    """Three times the rows (each well over one fetched batch) take about the same memory.
+    (Batches made small here to keep the test quick; bench_exports.py measures a year of
+    1,000,000 visits.)"""
+    from wuye_desk.services import visitor_register
+
+    monkeypatch.setattr(visitor_register, "BATCH", 300)
+    monkeypatch.setattr("wuye_desk.exports.xlsx.SAMPLE_ROWS", 100)
     from tests.services.visitor_helpers import host_household
 
     host_household(desk)
@@ -288,11 +294,36 @@ def test_a_large_export_streams_with_flat_memory(desk, tmp_path):
     duty = visitor_demo.duty_manager(desk)
     start, end = datetime(2026, 1, 1), datetime(2026, 10, 31, 23, 0)
     visitor_demo.bulk_insert_visits(desk, visitor_demo.visit_rows(
-        rng, 12000, start, end, hosts, persons, duty, None, end), "生成")
+        rng, 4000, start, end, hosts, persons, duty, None, end), "生成")
     small = _export_peak(desk, Period("range", date(2026, 8, 1), date(2026, 10, 31)),
                          tmp_path / "small.xlsx")
     large = _export_peak(desk, Period("range", date(2026, 1, 1), date(2026, 10, 31)),
                          tmp_path / "large.xlsx")
     rows_small = len(data_rows(tmp_path / "small.xlsx"))
-    assert 2500 < rows_small < 5000
+    assert 900 < rows_small < 1800
     assert large < small * 1.3 + 1, (small, large)
+
+
+def test_V5_goods_lines_are_read_back_and_nonsense_is_named(desk, clock, tmp_path):
+    from wuye_desk.services.visitor_register import items_text, read_items
+
+    text = items_text([("纸箱", 3, "件", "普通物品"), ("电视机", 1, "台", "家具家电")])
+    assert text == "纸箱×3件（普通物品）；电视机×1台（家具家电）"
+    assert [(i.description, i.quantity, i.measure, i.category) for i in read_items(text)] == [
+        ("纸箱", 3, "件", "普通物品"), ("电视机", 1, "台", "家具家电")]
+    with pytest.raises(ValidationError, match="看不懂"):
+        read_items("一些东西")
+    fill(desk)
+    out = tmp_path / "g.xlsx"
+    registers.export_register(desk, "goods-passes", OCTOBER, out)
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    ws["I4"] = "一些东西"
+    ws["D5"] = "飞走"
+    wb.save(out)
+    empty = _fresh_desk(tmp_path, clock)
+    with pytest.raises(FileRejected) as err:
+        registers.import_register(empty, "goods-passes", out)
+    assert [p.row for p in err.value.problems] == [4, 5]
+    assert "物品" in err.value.problems[0].reason and "出入方向" in err.value.problems[1].reason
+    empty.db.dispose()
