@@ -27,6 +27,7 @@ AREAS: list[str] = [
     "wuye_desk.cli.complaints",
     "wuye_desk.cli.keys",
     "wuye_desk.cli.window",
+    "wuye_desk.cli.reports",
 ]
 
 

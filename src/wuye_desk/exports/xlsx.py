@@ -7,7 +7,9 @@ starts with "=" never becomes a live formula.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +29,7 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE_FONT = Font(name="宋体", size=14, bold=True)
 HEADER_FONT = Font(name="宋体", size=11, bold=True)
 BODY_FONT = Font(name="宋体", size=10)
+SUBTITLE_FONT = Font(name="宋体", size=10)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TITLE_ALIGN = Alignment(horizontal="centerContinuous", vertical="center")
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
@@ -39,8 +42,34 @@ class Column:
     kind: str = "text"         # text / date / datetime / int
 
 
+SAMPLE_ROWS = 500   # rows looked at to fit the column widths before streaming
+MAX_WIDTH = 60
+
+
+def text_width(value: Any) -> float:
+    """Width of a value in Excel character units: a Chinese character counts two."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    text = str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 def _width_for(title: str, width: float) -> float:
     return max(width, len(title) * 2 + 2)
+
+
+def fitted_widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[float]:
+    """Each column as wide as its header and the widest of the sampled values (capped)."""
+    widths = [_width_for(col.title, col.width) if not sample else max(text_width(col.title) + 2, 4)
+              for col in columns]
+    for row in sample:
+        for i, value in enumerate(row[:len(columns)]):
+            widths[i] = max(widths[i], min(text_width(value) + 2, MAX_WIDTH))
+    return widths
 
 
 def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
@@ -53,6 +82,8 @@ def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
         cell.number_format = "yyyy-mm-dd"
     elif kind == "datetime" and isinstance(value, datetime):
         cell.number_format = "yyyy-mm-dd hh:mm"
+    elif kind == "int" and isinstance(value, int):
+        cell.number_format = "0"
     elif isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
     cell.alignment = LEFT
@@ -60,22 +91,34 @@ def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
 
 
 def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequence[Column],
-                   rows: Iterable[Sequence[Any]]) -> int:
-    """Write one register sheet; returns the number of data rows written."""
+                   rows: Iterable[Sequence[Any]], subtitle: str = "",
+                   on_row: Callable[[int], None] | None = None) -> int:
+    """Write one register sheet; returns the number of data rows written.
+
+    A title row, an optional subtitle row (period, export time), the header row
+    (frozen, repeated on each printed page, with an autofilter), then the rows.
+    Column widths fit the header and the first SAMPLE_ROWS rows. `on_row(count)`
+    is called every 1,000 rows (progress; it may raise to cancel, and then no
+    file is left under the final name).
+    """
     with atomic_output(Path(path)) as tmp:
-        count = _write(tmp, sheet_title, title, columns, rows)
+        count = _write(tmp, sheet_title, title, columns, rows, subtitle, on_row)
     return count
 
 
 def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
-           rows: Iterable[Sequence[Any]]) -> int:
+           rows: Iterable[Sequence[Any]], subtitle: str = "",
+           on_row: Callable[[int], None] | None = None) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet_title[:31])
-    for i, col in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _width_for(col.title, col.width)
+    iterator = iter(rows)
+    sample = list(itertools.islice(iterator, SAMPLE_ROWS))
+    for i, width in enumerate(fitted_widths(columns, sample), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
     last_col = get_column_letter(len(columns))
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
+    header_row = 3 if subtitle else 2
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = 1
@@ -90,6 +133,14 @@ def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
         c.alignment = TITLE_ALIGN  # centred across the register's width, no merged cells
         title_row.append(c)
     ws.append(title_row)
+    if subtitle:
+        sub_row = []
+        for i in range(len(columns)):
+            c = WriteOnlyCell(ws, value=subtitle if i == 0 else None)
+            c.font = SUBTITLE_FONT
+            c.alignment = TITLE_ALIGN
+            sub_row.append(c)
+        ws.append(sub_row)
     header = []
     for col in columns:
         c = WriteOnlyCell(ws, value=col.title)
@@ -99,12 +150,26 @@ def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
         header.append(c)
     ws.append(header)
     count = 0
-    for row in rows:
-        ws.append([_cell(ws, v, col.kind) for v, col in zip(row, columns, strict=False)])
-        count += 1
-    ws.auto_filter.ref = f"A2:{last_col}{count + 2}"
+    try:
+        for row in itertools.chain(sample, iterator):
+            ws.append([_cell(ws, v, col.kind) for v, col in zip(row, columns, strict=False)])
+            count += 1
+            if on_row is not None and count % 1000 == 0:
+                on_row(count)
+    except BaseException:
+        _abandon(ws)
+        raise
+    ws.auto_filter.ref = f"A{header_row}:{last_col}{count + header_row}"
     wb.save(tmp)
     return count
+
+
+def _abandon(ws: Any) -> None:
+    """Close a half-written streamed sheet and remove its temporary file (cancel, error)."""
+    with contextlib.suppress(Exception):
+        ws.close()
+    with contextlib.suppress(Exception):
+        ws._writer.cleanup()
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,11 @@ def _household_input(code: str, rows: list[SheetRow]) -> HouseholdInput:
 
 def preview_import(desk: Desk, path: Path) -> RosterPreview:
     """Read and check the whole file; FileRejected lists every bad row."""
-    rows = roster_sheet.read_roster(Path(path))
+    return preview_rows(desk, roster_sheet.read_roster(Path(path)), Path(path).name)
+
+
+def preview_rows(desk: Desk, rows: list[SheetRow], name: str) -> RosterPreview:
+    """Check roster rows already read from a sheet (see preview_import)."""
     problems: list[RowProblem] = []
     groups = _group(rows, problems)
     today = desk.now().date()
@@ -123,7 +127,7 @@ def preview_import(desk: Desk, path: Path) -> RosterPreview:
             problems.append(RowProblem(group[0].number if len(group) == 1 else
                                        _row_of_member(group, exc), exc.message))
     if not rows:
-        raise ValidationError(f"{Path(path).name} 没有数据行", field="文件")
+        raise ValidationError(f"{name} 没有数据行", field="文件")
     if problems:
         problems.sort(key=lambda p: p.row)
         raise FileRejected(f"名册有 {len(problems)} 行有问题，整个文件未导入：", problems)

@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
+        from wuye_desk.ui.reports_menu import ReportsMenu
+
+        self.reports_menu = ReportsMenu(self, self.desk)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self._about)
