@@ -34,6 +34,7 @@ class Permission(StrEnum):
     EDIT_SETTINGS = "修改设置"
     EXPORT_FULL_ID = "导出完整证件号"
     MANAGE_WATCHLIST = "维护访客关注名单"  # rule G3: a list of people, kept by the office
+    APPROVE_OFFICIAL_ACCESS = "批准公务查询"  # rule G3: officers see customer data only so
 
 
 _EVERYONE = {Permission.REGISTER}

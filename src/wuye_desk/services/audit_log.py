@@ -24,6 +24,18 @@ CHANGE_LABELS = {"insert": "新增", "update": "修改", "delete": "删除", "vi
 ENTITY_LABELS: dict[str, str] = {
     "household": "业户档案", "member": "家庭成员", "emergency_contact": "紧急联系人",
     "operator": "操作员", "app_setting": "设置",
+    "complaint": "投诉", "complaint_event": "投诉处理记录", "complaint_duty": "投诉通报事项",
+    "return_visit": "回访记录",
+    "cabinet_key": "钥匙", "key_loan": "钥匙借用", "key_event": "钥匙记录",
+    "key_emergency": "紧急使用钥匙", "lock_change": "换锁", "key_handover": "钥匙交接",
+    "key_handover_item": "钥匙交接明细",
+    "mail_item": "邮件", "mail_notice": "邮件通知", "mail_pickup": "邮件领取",
+    "mail_return": "邮件退回", "newspaper_delivery": "报纸到件", "newspaper_copy": "报纸",
+    "visit": "访客登记", "goods_pass": "携物出入门证", "goods_item": "携带物品",
+    "watch_entry": "访客关注名单",
+    "vip_customer": "VIP客户", "vip_family_member": "VIP家庭成员", "vip_card": "VIP卡",
+    "vip_service": "VIP服务",
+    "official_access": "公务查询登记",
 }
 
 HEADERS = ("时间", "操作员", "操作", "类别", "记录", "变化")

@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(self.open_audit)
         self.audit_action.setEnabled(self.desk.can(Permission.VIEW_AUDIT))
         file_menu.addAction(self.audit_action)
+        self.official_action = QAction(self.tr("公务查询登记…"), self)
+        self.official_action.triggered.connect(self.open_official_access)
+        file_menu.addAction(self.official_action)
         self.switch_action = QAction(self.tr("交接班：切换操作员…"), self)
         self.switch_action.setShortcut(QKeySequence("Ctrl+L"))
         self.switch_action.triggered.connect(self.switch_operator)
@@ -196,6 +199,11 @@ class MainWindow(QMainWindow):
         from wuye_desk.ui.audit_viewer import AuditViewer
 
         AuditViewer(self.desk, self).open()
+
+    def open_official_access(self) -> None:
+        from wuye_desk.ui.official_access_dialog import OfficialAccessDialog
+
+        OfficialAccessDialog(self.desk, self).open()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于"),

@@ -25,6 +25,7 @@ from wuye_desk.store.models.mail import (
     NewspaperCopy,
     NewspaperDelivery,
 )
+from wuye_desk.store.models.privacy import OfficialAccess
 from wuye_desk.store.models.vip import VipCard, VipCustomer, VipFamilyMember, VipService
 from wuye_desk.store.models.visitors import GoodsItem, GoodsPass, Visit, WatchEntry
 
@@ -52,6 +53,7 @@ __all__ = [
     "Member",
     "NewspaperCopy",
     "NewspaperDelivery",
+    "OfficialAccess",
     "Operator",
     "ReturnVisit",
     "VipCard",
