@@ -8,6 +8,7 @@ starts with "=" never becomes a live formula.
 from __future__ import annotations
 
 import contextlib
+import copy
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -72,6 +73,9 @@ def fitted_widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) ->
     return widths
 
 
+_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "int": "0"}
+
+
 def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=value)
     cell.border = BORDER
@@ -79,15 +83,43 @@ def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
     if value is None or value == "":
         cell.value = None
     elif kind == "date" and isinstance(value, date):
-        cell.number_format = "yyyy-mm-dd"
+        cell.number_format = _FORMATS["date"]
     elif kind == "datetime" and isinstance(value, datetime):
-        cell.number_format = "yyyy-mm-dd hh:mm"
+        cell.number_format = _FORMATS["datetime"]
     elif kind == "int" and isinstance(value, int):
-        cell.number_format = "0"
+        cell.number_format = _FORMATS["int"]
     elif isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
     cell.alignment = LEFT
     return cell
+
+
+class _CellMaker:
+    """Cells of one sheet with their styles looked up once per kind, not once per cell
+    (openpyxl hashes a whole Font/Border on every assignment)."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.styles: dict[tuple[str, bool], Any] = {}
+
+    def __call__(self, value: Any, kind: str) -> WriteOnlyCell:
+        if value is None or value == "":
+            key, value = ("text", True), None
+        elif isinstance(value, str):
+            key = ("text", False)
+        elif kind in _FORMATS and isinstance(value, date | int) and not isinstance(value, bool):
+            key = (kind, False)
+        else:
+            key = ("plain", False)
+        style = self.styles.get(key)
+        if style is None:
+            probe = _cell(self.ws, value if key[0] != "text" or value is None else "x", key[0])
+            style = self.styles[key] = probe._style
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell._style = copy.copy(style)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+        return cell
 
 
 def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequence[Column],
@@ -150,9 +182,11 @@ def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
         header.append(c)
     ws.append(header)
     count = 0
+    make = _CellMaker(ws)
+    kinds = [col.kind for col in columns]
     try:
         for row in itertools.chain(sample, iterator):
-            ws.append([_cell(ws, v, col.kind) for v, col in zip(row, columns, strict=False)])
+            ws.append([make(v, k) for v, k in zip(row, kinds, strict=False)])
             count += 1
             if on_row is not None and count % 1000 == 0:
                 on_row(count)
