@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desk.ui.paged_model import PagedTableModel, PageSource
+from wuye_desk.ui.terms import term
 
 
 @dataclass(frozen=True)
@@ -124,13 +125,13 @@ class ListPanel(QWidget):
         for key, box in self.filters.items():
             spec = self._filter_specs[key]
             options = spec.options() if callable(spec.options) else spec.options
-            current = box.currentText()
+            current = box.currentData() or ""
             box.blockSignals(True)
             box.clear()
             box.addItem(spec.label, "")
             for opt in options:
-                box.addItem(opt, opt)
-            idx = box.findText(current)
+                box.addItem(term(opt), opt)   # shown in the window's language, kept as written
+            idx = box.findData(current)
             box.setCurrentIndex(max(idx, 0))
             box.blockSignals(False)
 

@@ -52,7 +52,9 @@ from wuye_desk.ui.complaints.dialogs import STEPS, StepDialog, StepSpec
 from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
+from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.terms import term
 
 W = TypeVar("W", bound=QWidget)
 OK_STYLE = "color: #1b5e20;"
@@ -205,7 +207,7 @@ class ComplaintsTab(QWidget):
         steps = QGridLayout()  # two rows, so the tab fits a 1024-pixel screen
         self.step_buttons: dict[str, QPushButton] = {}
         for i, spec in enumerate(STEPS):
-            button = QPushButton(f"{spec.title} ({spec.shortcut})", self)
+            button = QPushButton(f"{term(spec.title)} ({spec.shortcut})", self)
             button.clicked.connect(lambda _c=False, s=spec: self.open_step(s))
             steps.addWidget(button, i // STEPS_PER_ROW, i % STEPS_PER_ROW)
             self.step_buttons[spec.key] = button
@@ -297,7 +299,7 @@ class ComplaintsTab(QWidget):
         header = self.list.view.horizontalHeader()
         model = self.list.model
         for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal)
+            label = model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE)
             header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
 
     def set_desk(self, desk: Desk) -> None:

@@ -41,7 +41,9 @@ from wuye_desk.ui.keys.dialogs import (
 )
 from wuye_desk.ui.keys.grid import COLOURS, STATE_NAMES, SlotGrid
 from wuye_desk.ui.list_panel import Filter, ListPanel
+from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.terms import term
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020;"
@@ -73,7 +75,7 @@ class KeysTab(QWidget):
         outer.addLayout(buttons)
         legend = QHBoxLayout()
         for state, (bg, fg) in COLOURS.items():
-            chip = QLabel(STATE_NAMES[state], self)
+            chip = QLabel(term(STATE_NAMES[state]), self)
             chip.setStyleSheet(f"background: {bg}; color: {fg}; padding: 2px 8px;")
             legend.addWidget(chip)
         self.summary = QLabel(self)
@@ -160,7 +162,7 @@ class KeysTab(QWidget):
     def _column_widths(self) -> None:
         header = self.list.view.horizontalHeader()
         for column in range(self.list.model.columnCount()):
-            label = str(self.list.model.headerData(column, Qt.Orientation.Horizontal))
+            label = str(self.list.model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE))
             header.resizeSection(column, COLUMN_WIDTHS.get(label, 80))
 
     def _query(self, text: str, filters: dict[str, str]) -> ListQuery:

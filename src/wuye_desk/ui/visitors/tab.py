@@ -40,6 +40,7 @@ from wuye_desk.services.paging import ListQuery
 from wuye_desk.services.visitors import VisitFilter, VisitInput
 from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.list_panel import Filter, ListPanel
+from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
 
 W = TypeVar("W", bound=QWidget)
@@ -255,7 +256,7 @@ class VisitorsTab(QWidget):
         header = self.list.view.horizontalHeader()
         model = self.list.model
         for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal)
+            label = model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE)
             header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
 
     def _update_permissions(self) -> None:
@@ -271,7 +272,8 @@ class VisitorsTab(QWidget):
         self.form.id_number.setFocus()
 
     def open_record(self, visit_id: int) -> None:
-        self.list.filters["view"].setCurrentText(VIEW_INSIDE)
+        box = self.list.filters["view"]
+        box.setCurrentIndex(box.findData(VIEW_INSIDE))
         self.list.refresh()
         if not self.list.select_id(visit_id):
             self._show(visit_id)
