@@ -400,23 +400,23 @@
     </message>
     <message>
         <source>已诉讼</source>
-        <translation>Lawsuit filed</translation>
+        <translation>Sued</translation>
     </message>
     <message>
         <source>媒体曝光</source>
-        <translation>In the media</translation>
+        <translation>In media</translation>
     </message>
     <message>
         <source>可能诉讼/曝光</source>
-        <translation>Lawsuit/media possible</translation>
+        <translation>Suit/media risk</translation>
     </message>
     <message>
         <source>索赔</source>
-        <translation>Compensation claim</translation>
+        <translation>Claim</translation>
     </message>
     <message>
         <source>需其他部门协助</source>
-        <translation>Needs other departments</translation>
+        <translation>Needs others</translation>
     </message>
     <message>
         <source>管理处责任</source>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>现在；来函等较早收到的填 2026-11-18 09:30</source>
-        <translation>Now; for earlier letters etc. enter e.g. 2026-11-18 09:30</translation>
+        <translation>Empty = now; or e.g. 2026-11-18 09:30</translation>
     </message>
     <message>
         <source>可能是同一事项（空格勾选关联）：</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>投诉人身份</source>
-        <translation>Complainant</translation>
+        <translation>Complainant is</translation>
     </message>
     <message>
         <source>房号</source>
@@ -1858,7 +1858,7 @@ otherwise sign the printed sheet)</translation>
     </message>
     <message>
         <source>投诉人</source>
-        <translation>Complainant</translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>类型</source>
@@ -1954,7 +1954,7 @@ otherwise sign the printed sheet)</translation>
     </message>
     <message>
         <source>客户助理</source>
-        <translation>Client assistant</translation>
+        <translation>Assistant</translation>
     </message>
     <message>
         <source>历法</source>
@@ -2063,6 +2063,18 @@ otherwise sign the printed sheet)</translation>
     <message>
         <source>待发卡</source>
         <translation>Awaiting card</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>邮件</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>钥匙</source>
+        <translation>Key</translation>
     </message>
     <message>
         <source>处理</source>

@@ -142,6 +142,10 @@ KNOWN: tuple[object, ...] = (  # lupdate reads these; at run time term() transla
     QT_TRANSLATE_NOOP("Terms", "已过期"),
     QT_TRANSLATE_NOOP("Terms", "已撤销"),
     QT_TRANSLATE_NOOP("Terms", "待发卡"),
+    # the overview's areas (services/*.py OverviewLine)
+    QT_TRANSLATE_NOOP("Terms", "投诉"),
+    QT_TRANSLATE_NOOP("Terms", "邮件"),
+    QT_TRANSLATE_NOOP("Terms", "钥匙"),
     # the complaint steps (ui/complaints/dialogs.py STEPS)
     QT_TRANSLATE_NOOP("Terms", "处理"),
     QT_TRANSLATE_NOOP("Terms", "上报"),

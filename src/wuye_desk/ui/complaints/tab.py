@@ -52,7 +52,6 @@ from wuye_desk.ui.complaints.dialogs import STEPS, StepDialog, StepSpec
 from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
-from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.terms import term
 
@@ -296,11 +295,7 @@ class ComplaintsTab(QWidget):
         return out
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def set_desk(self, desk: Desk) -> None:
         self.desk = desk

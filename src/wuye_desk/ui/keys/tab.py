@@ -41,7 +41,6 @@ from wuye_desk.ui.keys.dialogs import (
 )
 from wuye_desk.ui.keys.grid import COLOURS, STATE_NAMES, SlotGrid
 from wuye_desk.ui.list_panel import Filter, ListPanel
-from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.terms import term
 
@@ -160,10 +159,7 @@ class KeysTab(QWidget):
 
     # --- showing ------------------------------------------------------------------------
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        for column in range(self.list.model.columnCount()):
-            label = str(self.list.model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE))
-            header.resizeSection(column, COLUMN_WIDTHS.get(label, 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _query(self, text: str, filters: dict[str, str]) -> ListQuery:
         try:

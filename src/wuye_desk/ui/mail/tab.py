@@ -46,7 +46,6 @@ from wuye_desk.services.mail import MailFilter, SignInInput
 from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
-from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
 
 OK_STYLE = "color: #1b5e20;"
@@ -201,11 +200,7 @@ class MailTab(QWidget):
             return mail.list_query(self.desk, f)
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _show(self, item_id: int | None) -> None:
         if item_id is None:

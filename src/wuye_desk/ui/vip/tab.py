@@ -36,7 +36,6 @@ from wuye_desk.services.desk import Desk
 from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.form_fields import combo
 from wuye_desk.ui.list_panel import Filter, ListPanel
-from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.vip.dialogs import ActionDialog, VipDialog
 
@@ -150,11 +149,7 @@ class VipTab(QWidget):
             return vip.list_query(self.desk, vip.VipFilter(status=f.status, level=f.level))
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _show(self, vip_id: int | None) -> None:
         if vip_id is None:

@@ -40,7 +40,6 @@ from wuye_desk.services.paging import ListQuery
 from wuye_desk.services.visitors import VisitFilter, VisitInput
 from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.list_panel import Filter, ListPanel
-from wuye_desk.ui.paged_model import HEADER_KEY_ROLE
 from wuye_desk.ui.print_preview import print_form
 
 W = TypeVar("W", bound=QWidget)
@@ -253,11 +252,7 @@ class VisitorsTab(QWidget):
             return visitors.list_query(self.desk, VisitFilter(date_from=start, status=status))
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _update_permissions(self) -> None:
         self.reveal_button.setEnabled(self.desk.can(Permission.REVEAL_ID))
