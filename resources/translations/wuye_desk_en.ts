@@ -28,6 +28,77 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>处理人：{h}</source>
+        <translation>Handler: {h}</translation>
+    </message>
+    <message>
+        <source>{t} {c}受理</source>
+        <translation>{t} received by {c}</translation>
+    </message>
+    <message>
+        <source>{n}人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>特别情形：</source>
+        <translation>Special cases: </translation>
+    </message>
+    <message>
+        <source>处理时限 {t}</source>
+        <translation>fix by {t}</translation>
+    </message>
+    <message>
+        <source>上报时限 {t}</source>
+        <translation>report by {t}</translation>
+    </message>
+    <message>
+        <source>回访时限 {t}</source>
+        <translation>follow up by {t}</translation>
+    </message>
+    <message>
+        <source>时限：</source>
+        <translation>Due: </translation>
+    </message>
+    <message>
+        <source>已超时：</source>
+        <translation>Overdue: </translation>
+    </message>
+    <message>
+        <source>同一事项：</source>
+        <translation>Same matter: </translation>
+    </message>
+    <message>
+        <source>重复发生的事项（规则C10）</source>
+        <translation>Recurring matter (rule C10)</translation>
+    </message>
+    <message>
+        <source>无效投诉，解释：</source>
+        <translation>Invalid complaint, explained: </translation>
+    </message>
+    <message>
+        <source>通报（规则C6）：</source>
+        <translation>Circulation (rule C6):</translation>
+    </message>
+    <message>
+        <source>结案时</source>
+        <translation>at closing</translation>
+    </message>
+    <message>
+        <source>回访 {t} {n}：{r}（{s}）</source>
+        <translation>Follow-up {t} {n}: {r} ({s})</translation>
+    </message>
+    <message>
+        <source>处理经过：</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <source>（更正 #{n}）</source>
+        <translation> (corrects #{n})</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsTab</name>
     <message>
         <source>新投诉 (Ctrl+N)</source>
@@ -755,6 +826,22 @@
         <translation>{label}: empty slot. Press Enter to take in a key.</translation>
     </message>
     <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>状况：{c}&#x3000;委托人：{d} {i}&#x3000;证件核验：{k}</source>
+        <translation>Condition: {c}   Depositor: {d} {i}   ID checked by: {k}</translation>
+    </message>
+    <message>
+        <source>业主事先同意（返修）：{o}&#x3000;复制许可：{p}</source>
+        <translation>Owner’s consent (repairs): {o}   Copies allowed: {p}</translation>
+    </message>
+    <message>
+        <source>借给{b}（{p}），{a}批准，{o}借出，应还{d}</source>
+        <translation>Lent to {b} ({p}), approved by {a}, out {o}, due {d}</translation>
+    </message>
+    <message>
         <source>请先在钥匙柜或列表中选择一把钥匙</source>
         <translation>Select a key in the cabinet or the list first</translation>
     </message>
@@ -864,6 +951,14 @@
     <message>
         <source>借出钥匙</source>
         <translation>Lend key</translation>
+    </message>
+    <message>
+        <source>业主事先同意：{o}</source>
+        <translation>Owner’s consent: {o}</translation>
+    </message>
+    <message>
+        <source>夜间：须由当班物业总值批准（规则G5）</source>
+        <translation>Night: the duty manager on shift must approve (rule G5)</translation>
     </message>
     <message>
         <source>施工单位必填</source>
@@ -1037,6 +1132,50 @@
     <message>
         <source>运单号、房号、姓名、拼音首字母</source>
         <translation>Tracking no., unit, name, pinyin initials</translation>
+    </message>
+    <message>
+        <source>&#x3000;收件人 {a}</source>
+        <translation>   to {a}</translation>
+    </message>
+    <message>
+        <source>&#x3000;通知 {m} {t}</source>
+        <translation>   told by {m} {t}</translation>
+    </message>
+    <message>
+        <source>&#x3000;未通知</source>
+        <translation>   not told</translation>
+    </message>
+    <message>
+        <source>登记 {t}（{o}）&#x3000;位置 {p}</source>
+        <translation>Logged {t} ({o})   shelf {p}</translation>
+    </message>
+    <message>
+        <source>破损：{d}</source>
+        <translation>Damage: {d}</translation>
+    </message>
+    <message>
+        <source>无法投递：{r}</source>
+        <translation>Undeliverable: {r}</translation>
+    </message>
+    <message>
+        <source>{d} 列入公示</source>
+        <translation>{d} posted on the notice</translation>
+    </message>
+    <message>
+        <source>{t} 由 {c} 领取</source>
+        <translation>{t} picked up by {c}</translation>
+    </message>
+    <message>
+        <source>{d} 退回邮局</source>
+        <translation>{d} returned to the post office</translation>
+    </message>
+    <message>
+        <source>已更正，见新登记（第{n}号）</source>
+        <translation>Corrected, see new entry no. {n}</translation>
+    </message>
+    <message>
+        <source>更正第{n}号登记</source>
+        <translation>Corrects entry no. {n}</translation>
     </message>
     <message>
         <source>{number}：请输入房号后回车</source>
@@ -1234,6 +1373,10 @@ Reception desk of a property-management office</translation>
         <translation>Record and print slip (Ctrl+P)</translation>
     </message>
     <message>
+        <source>{n}件</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
         <source>所有待领邮件都已通知业户</source>
         <translation>All waiting mail has been notified</translation>
     </message>
@@ -1408,6 +1551,10 @@ otherwise sign the printed sheet)</translation>
         <translation>Return key</translation>
     </message>
     <message>
+        <source>借用人：{b}&#x3000;{o}借出&#x3000;应还 {d}</source>
+        <translation>Borrower: {b}   out {o}   due {d}</translation>
+    </message>
+    <message>
         <source>不填为现在</source>
         <translation>Empty means now</translation>
     </message>
@@ -1446,6 +1593,14 @@ otherwise sign the printed sheet)</translation>
     <message>
         <source>逾期、公示中或应退回的邮件 {n} 件，其中正在公示 {m} 件</source>
         <translation>{n} item(s) overdue, posted or to return; {m} now posted</translation>
+    </message>
+    <message>
+        <source>无法投递：{r}</source>
+        <translation>Undeliverable: {r}</translation>
+    </message>
+    <message>
+        <source>公示期满未领</source>
+        <translation>Unclaimed after the notice</translation>
     </message>
     <message>
         <source>新列入公示 {n} 件</source>
@@ -1517,6 +1672,10 @@ otherwise sign the printed sheet)</translation>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>多个值用顿号或逗号分隔</source>
+        <translation>Separate several values with 、 or ,</translation>
+    </message>
     <message>
         <source>管理处设置</source>
         <translation>Office settings</translation>
@@ -2065,6 +2224,34 @@ otherwise sign the printed sheet)</translation>
         <translation>Awaiting card</translation>
     </message>
     <message>
+        <source>下次生日</source>
+        <translation>Next birthday</translation>
+    </message>
+    <message>
+        <source>发卡</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>服务人</source>
+        <translation>Served by</translation>
+    </message>
+    <message>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
@@ -2218,6 +2405,65 @@ otherwise sign the printed sheet)</translation>
     <message>
         <source>已保存VIP档案</source>
         <translation>VIP record saved</translation>
+    </message>
+</context>
+<context>
+    <name>VipPage</name>
+    <message>
+        <source>电话 {p}</source>
+        <translation>phone {p}</translation>
+    </message>
+    <message>
+        <source>&#x3000;家庭结构 {s}</source>
+        <translation>   household {s}</translation>
+    </message>
+    <message>
+        <source>生日 {b}（下次 {n}）</source>
+        <translation>Birthday {b} (next {n})</translation>
+    </message>
+    <message>
+        <source>客户助理 {a}&#x3000;申请 {d}&#x3000;批准 {b} {o}</source>
+        <translation>Assistant {a}   applied {d}   approved {b} {o}</translation>
+    </message>
+    <message>
+        <source>入选理由：{q}</source>
+        <translation>Reason chosen: {q}</translation>
+    </message>
+    <message>
+        <source>喜好与习惯：{p}</source>
+        <translation>Preferences: {p}</translation>
+    </message>
+    <message>
+        <source>备注：{n}</source>
+        <translation>Note: {n}</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation>(none recorded)</translation>
+    </message>
+    <message>
+        <source>VIP卡记录</source>
+        <translation>VIP cards</translation>
+    </message>
+    <message>
+        <source>（复核：{c}）</source>
+        <translation> (re-checked: {c})</translation>
+    </message>
+    <message>
+        <source>已批准，待发卡（Ctrl+I）</source>
+        <translation>Approved, card to issue (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>（暂无）</source>
+        <translation>(none yet)</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2763,46 @@ Other registers show the VIP card number and state.</translation>
     <message>
         <source>姓名、拼音首字母、电话、车牌、被访房号、单号</source>
         <translation>Name, pinyin initials, phone, plate, unit visited, number</translation>
+    </message>
+    <message>
+        <source>（未准入，无登记单）</source>
+        <translation>(refused, no slip)</translation>
+    </message>
+    <message>
+        <source>{s}&#x3000;{st}&#x3000;{n}（{p}人）&#x3000;{t} {i}</source>
+        <translation>{s}   {st}   {n} ({p} people)   {t} {i}</translation>
+    </message>
+    <message>
+        <source>被访：{pl} {h}（{pos}）&#x3000;答复：{a} {by}</source>
+        <translation>Visiting: {pl} {h} ({pos})   answer: {a} {by}</translation>
+    </message>
+    <message>
+        <source>到访 {t}</source>
+        <translation>Arrived {t}</translation>
+    </message>
+    <message>
+        <source>&#x3000;离开 {t}</source>
+        <translation>   left {t}</translation>
+    </message>
+    <message>
+        <source>&#x3000;停留{s}</source>
+        <translation>   stayed {s}</translation>
+    </message>
+    <message>
+        <source>&#x3000;登记人 {o}</source>
+        <translation>   registered by {o}</translation>
+    </message>
+    <message>
+        <source>夜间登记，值班总值：{m}</source>
+        <translation>Night registration, duty manager: {m}</translation>
+    </message>
+    <message>
+        <source>关注名单：{w}</source>
+        <translation>Watch list: {w}</translation>
+    </message>
+    <message>
+        <source>上联未交回：{n}</source>
+        <translation>Upper part not returned: {n}</translation>
     </message>
     <message>
         <source>（白天无需）</source>

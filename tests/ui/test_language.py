@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -181,3 +182,14 @@ def test_every_tab_speaks_english_when_english_is_on(qtbot, desk) -> None:
             left += [f"menu item: {item.text()}"] if CJK.search(item.text()) else []
     assert not left, "\n".join(left)
     desk_app.remove_translations(app)
+
+
+def test_every_translation_keeps_its_placeholders_and_shortcuts() -> None:
+    """A {name} the code fills, or a shortcut the label names, must survive translation."""
+    marks = re.compile(r"\{[^}]*\}|%\w|(?:Ctrl|Alt)\+[A-Z0-9]\b|\bF\d+\b")
+    for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
+        for message in ET.parse(ts).getroot().iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.findtext("translation") or ""
+            assert sorted(marks.findall(source)) == sorted(marks.findall(translation)), \
+                f"{ts.name}: {source!r} -> {translation!r}"

@@ -142,6 +142,14 @@ KNOWN: tuple[object, ...] = (  # lupdate reads these; at run time term() transla
     QT_TRANSLATE_NOOP("Terms", "已过期"),
     QT_TRANSLATE_NOOP("Terms", "已撤销"),
     QT_TRANSLATE_NOOP("Terms", "待发卡"),
+    # the VIP page's tables (ui/vip/tab.py page_html)
+    QT_TRANSLATE_NOOP("Terms", "下次生日"),
+    QT_TRANSLATE_NOOP("Terms", "发卡"),
+    QT_TRANSLATE_NOOP("Terms", "说明"),
+    QT_TRANSLATE_NOOP("Terms", "经办"),
+    QT_TRANSLATE_NOOP("Terms", "服务"),
+    QT_TRANSLATE_NOOP("Terms", "金额"),
+    QT_TRANSLATE_NOOP("Terms", "服务人"),
     # the overview's areas (services/*.py OverviewLine)
     QT_TRANSLATE_NOOP("Terms", "投诉"),
     QT_TRANSLATE_NOOP("Terms", "邮件"),

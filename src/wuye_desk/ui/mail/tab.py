@@ -210,25 +210,27 @@ class MailTab(QWidget):
         except DeskError as exc:
             self.detail.setText(str(exc))
             return
-        lines = [f"{v.tracking_no}　{v.kind}　{v.carrier}　{v.unit_display}"
-                 f"{'　收件人 ' + v.addressee if v.addressee else ''}　{v.status}",
-                 f"登记 {v.received_at:%Y-%m-%d %H:%M}（{v.operator_name}）　位置 {v.position or '—'}"
-                 + (f"　通知 {v.notice_method} {v.notified_at:%m-%d %H:%M}" if v.notified_at
-                    else "　未通知")]
+        addressee = self.tr("　收件人 {a}").format(a=v.addressee) if v.addressee else ""
+        notice = (self.tr("　通知 {m} {t}").format(m=v.notice_method, t=f"{v.notified_at:%m-%d %H:%M}")
+                  if v.notified_at else self.tr("　未通知"))
+        lines = [f"{v.tracking_no}　{v.kind}　{v.carrier}　{v.unit_display}{addressee}　{v.status}",
+                 self.tr("登记 {t}（{o}）　位置 {p}").format(
+                     t=f"{v.received_at:%Y-%m-%d %H:%M}", o=v.operator_name, p=v.position or "—")
+                 + notice]
         if v.damage:
-            lines.append(f"破损：{v.damage}")
+            lines.append(self.tr("破损：{d}").format(d=v.damage))
         if v.undeliverable:
-            lines.append(f"无法投递：{v.remark}")
+            lines.append(self.tr("无法投递：{r}").format(r=v.remark))
         if v.public_notice_at:
-            lines.append(f"{v.public_notice_at:%Y-%m-%d} 列入公示")
+            lines.append(self.tr("{d} 列入公示").format(d=f"{v.public_notice_at:%Y-%m-%d}"))
         if v.picked_up_at:
-            lines.append(f"{v.picked_up_at:%Y-%m-%d %H:%M} 由 {v.collector} 领取")
+            lines.append(self.tr("{t} 由 {c} 领取").format(t=f"{v.picked_up_at:%Y-%m-%d %H:%M}", c=v.collector))
         if v.returned_at:
-            lines.append(f"{v.returned_at:%Y-%m-%d} 退回邮局")
+            lines.append(self.tr("{d} 退回邮局").format(d=f"{v.returned_at:%Y-%m-%d}"))
         if v.corrected_by:
-            lines.append(f"已更正，见新登记（第{v.corrected_by}号）")
+            lines.append(self.tr("已更正，见新登记（第{n}号）").format(n=v.corrected_by))
         if v.correction_of:
-            lines.append(f"更正第{v.correction_of}号登记")
+            lines.append(self.tr("更正第{n}号登记").format(n=v.correction_of))
         self.detail.setText("\n".join(lines))
 
     def refresh_soon(self) -> None:

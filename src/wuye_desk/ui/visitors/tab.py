@@ -283,20 +283,22 @@ class VisitorsTab(QWidget):
             self.detail.setText(str(exc))
 
     def _describe(self, v: visitors.VisitView) -> str:
-        lines = [f"{v.serial or '（未准入，无登记单）'}　{v.status}　{v.visitor_name}"
-                 f"（{v.people}人）　{v.id_type} {v.id_number}",
-                 f"被访：{v.host_place} {v.host_name}（{v.host_position}）　"
-                 f"答复：{v.host_answer} {v.answered_by}",
-                 f"到访 {v.arrived_at:%Y-%m-%d %H:%M}"
-                 + (f"　离开 {v.left_at:%H:%M}" if v.left_at else "")
-                 + (f"　停留{stay_text(v.stay_minutes)}" if v.stay_minutes is not None else "")
-                 + f"　登记人 {v.operator_name}"]
+        serial = v.serial or self.tr("（未准入，无登记单）")
+        lines = [self.tr("{s}　{st}　{n}（{p}人）　{t} {i}").format(
+                     s=serial, st=v.status, n=v.visitor_name, p=v.people, t=v.id_type, i=v.id_number),
+                 self.tr("被访：{pl} {h}（{pos}）　答复：{a} {by}").format(
+                     pl=v.host_place, h=v.host_name, pos=v.host_position, a=v.host_answer, by=v.answered_by),
+                 self.tr("到访 {t}").format(t=f"{v.arrived_at:%Y-%m-%d %H:%M}")
+                 + (self.tr("　离开 {t}").format(t=f"{v.left_at:%H:%M}") if v.left_at else "")
+                 + (self.tr("　停留{s}").format(s=stay_text(v.stay_minutes)) if v.stay_minutes is not None
+                    else "")
+                 + self.tr("　登记人 {o}").format(o=v.operator_name)]
         if v.night:
-            lines.append(f"夜间登记，值班总值：{v.duty_manager_name}")
+            lines.append(self.tr("夜间登记，值班总值：{m}").format(m=v.duty_manager_name))
         if v.watch_note:
-            lines.append(f"关注名单：{v.watch_note}")
+            lines.append(self.tr("关注名单：{w}").format(w=v.watch_note))
         if v.slip_returned is False:
-            lines.append(f"上联未交回：{v.exit_note}")
+            lines.append(self.tr("上联未交回：{n}").format(n=v.exit_note))
         return "\n".join(lines)
 
     # --- registering ------------------------------------------------------------------
