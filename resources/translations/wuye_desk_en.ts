@@ -1476,6 +1476,10 @@ otherwise sign the printed sheet)</translation>
         <source>打印邮件签收表</source>
         <translation>Print mail receipt sheet</translation>
     </message>
+    <message>
+        <source>本人/代领</source>
+        <translation>Self/proxy</translation>
+    </message>
 </context>
 <context>
     <name>ReportsMenu</name>
@@ -2224,6 +2228,70 @@ otherwise sign the printed sheet)</translation>
         <translation>Awaiting card</translation>
     </message>
     <message>
+        <source>业户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>最早登记</source>
+        <translation>Oldest</translation>
+    </message>
+    <message>
+        <source>电话（档案）</source>
+        <translation>Phone (records)</translation>
+    </message>
+    <message>
+        <source>领取</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>破损</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>房号/地址</source>
+        <translation>Unit/address</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Logged</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>报刊名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>订户房号</source>
+        <translation>Subscriber unit</translation>
+    </message>
+    <message>
+        <source>订户份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
         <source>下次生日</source>
         <translation>Next birthday</translation>
     </message>
@@ -2384,7 +2452,7 @@ otherwise sign the printed sheet)</translation>
     </message>
     <message>
         <source>家庭成员（生日用于亲情服务的问候；历法填公历或农历）</source>
-        <translation>Family (birthdays for greetings; calendar 公历 or 农历)</translation>
+        <translation>Family (birthdays for greetings; calendar: solar or lunar)</translation>
     </message>
     <message>
         <source>家庭成员</source>

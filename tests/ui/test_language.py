@@ -193,3 +193,23 @@ def test_every_translation_keeps_its_placeholders_and_shortcuts() -> None:
             translation = message.findtext("translation") or ""
             assert sorted(marks.findall(source)) == sorted(marks.findall(translation)), \
                 f"{ts.name}: {source!r} -> {translation!r}"
+
+
+def test_the_dialogs_of_the_new_tabs_speak_english_too(qtbot, desk) -> None:
+    from wuye_desk.ui.keys.dialogs import HandoverDialog, TakeInDialog
+    from wuye_desk.ui.mail.dialogs import NewspaperDialog, NoticeDialog, PickupDialog
+    from wuye_desk.ui.mail.dialogs import ReturnDialog as MailReturnDialog
+    from wuye_desk.ui.vip.dialogs import VipDialog
+
+    language.use_for_this_run("en")
+    app = desk_app.create_application()
+    left: list[str] = []
+    for make in (TakeInDialog, HandoverDialog, NoticeDialog, PickupDialog, MailReturnDialog,
+                 NewspaperDialog, VipDialog):
+        dialog = make(desk)
+        qtbot.addWidget(dialog)
+        title = dialog.windowTitle()
+        left += [f"{make.__name__} title: {title}"] if CJK.search(title) else []
+        left += [f"{make.__name__} {line}" for line in _chinese_left(dialog)]
+    assert not left, "\n".join(left)
+    desk_app.remove_translations(app)

@@ -34,6 +34,7 @@ from wuye_desk.services.mail import CopyInput, PickupInput
 from wuye_desk.ui.households.editor import RowsTable
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.signature_pad import SignaturePad
+from wuye_desk.ui.terms import term
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -41,7 +42,7 @@ ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+    table.setHorizontalHeaderLabels([term(h) for h in headers])
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
