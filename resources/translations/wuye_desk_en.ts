@@ -2228,6 +2228,14 @@ otherwise sign the printed sheet)</translation>
         <translation>Awaiting card</translation>
     </message>
     <message>
+        <source>自动识别</source>
+        <translation>Auto-detect</translation>
+    </message>
+    <message>
+        <source>按建议</source>
+        <translation>As suggested</translation>
+    </message>
+    <message>
         <source>业户</source>
         <translation>Household</translation>
     </message>

@@ -213,3 +213,25 @@ def test_the_dialogs_of_the_new_tabs_speak_english_too(qtbot, desk) -> None:
         left += [f"{make.__name__} {line}" for line in _chinese_left(dialog)]
     assert not left, "\n".join(left)
     desk_app.remove_translations(app)
+
+
+def test_choices_the_window_adds_read_the_same_in_english(qtbot, desk) -> None:
+    """"Auto-detect" and "As suggested" are shown in English and still mean "none chosen";
+    the filters show English and filter by the stored value."""
+    from wuye_desk.ui.complaints.tab import ComplaintsTab
+    from wuye_desk.ui.mail.tab import MailTab
+
+    language.use_for_this_run("en")
+    app = desk_app.create_application()
+    mail_tab = MailTab(desk, None)
+    qtbot.addWidget(mail_tab)
+    assert mail_tab.carrier.currentText() == "Auto-detect"
+    assert mail_tab._input("ZZ1").carrier == ""
+    complaints_tab = ComplaintsTab(desk, None)
+    qtbot.addWidget(complaints_tab)
+    assert complaints_tab.form.severity.currentText() == "As suggested"
+    assert complaints_tab.form.value().severity == ""
+    view = complaints_tab.list.filters["view"]
+    view.setCurrentIndex(view.findText("Overdue"))
+    assert complaints_tab.list.filter_values()["view"] == "已超时"
+    desk_app.remove_translations(app)

@@ -142,6 +142,9 @@ KNOWN: tuple[object, ...] = (  # lupdate reads these; at run time term() transla
     QT_TRANSLATE_NOOP("Terms", "已过期"),
     QT_TRANSLATE_NOOP("Terms", "已撤销"),
     QT_TRANSLATE_NOOP("Terms", "待发卡"),
+    # choices the window adds to a list of stored values (ui/mail/tab.py AUTO, ui/complaints/tab.py)
+    QT_TRANSLATE_NOOP("Terms", "自动识别"),
+    QT_TRANSLATE_NOOP("Terms", "按建议"),
     # the mail dialogs' tables (ui/mail/dialogs.py)
     QT_TRANSLATE_NOOP("Terms", "业户"),
     QT_TRANSLATE_NOOP("Terms", "件数"),

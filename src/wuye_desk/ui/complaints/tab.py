@@ -110,7 +110,7 @@ class IntakeForm(QWidget):
         for i, box in enumerate(self.flags):
             grid.addWidget(box, i // 3, i % 3)
         self.form.add("特别情形", QCoreApplication.translate("IntakeForm", "特别情形"), flags)
-        self.severity = self._add("投诉等级", combo([KEEP_SEVERITY] + [s.value for s in Severity],
+        self.severity = self._add("投诉等级", combo([term(KEEP_SEVERITY)] + [s.value for s in Severity],
                                                     parent=self))
         self.received = self._add("受理时间", QLineEdit(self))
         self.received.setPlaceholderText(self.tr("现在；来函等较早收到的填 2026-11-18 09:30"))
@@ -182,7 +182,7 @@ class IntakeForm(QWidget):
             litigation=self.litigation.isChecked(), media=self.media.isChecked(),
             risk=self.risk.isChecked(), compensation=self.compensation.isChecked(),
             needs_help=self.needs_help.isChecked(), office_fault=self.office_fault.isChecked(),
-            severity="" if severity == KEEP_SEVERITY else severity,
+            severity="" if severity == term(KEEP_SEVERITY) else severity,
             received_at=self.received.text())
 
 

@@ -47,6 +47,7 @@ from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.terms import term
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -119,7 +120,7 @@ class MailTab(QWidget):
         self.kind.setCurrentText(MailKind.PARCEL.value)
         self.kind.setAccessibleName(self.tr("类别"))
         self.carrier = QComboBox(self)
-        self.carrier.addItems([AUTO] + [c.value for c in Carrier])
+        self.carrier.addItems([term(AUTO)] + [c.value for c in Carrier])
         self.carrier.setAccessibleName(self.tr("快递公司"))
         self.position = QLineEdit(self)
         self.position.setPlaceholderText(self.tr("如 A3、柜12"))
@@ -328,7 +329,7 @@ class MailTab(QWidget):
         found = recognise_carrier(number)
         if found is not None:       # a reliable format wins over a choice left from before
             carrier = found.value
-        elif carrier == AUTO:
+        elif carrier == term(AUTO):
             carrier = ""
         hint = kind_hint(number)
         return SignInInput(
