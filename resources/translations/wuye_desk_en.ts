@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>{t} {c}受理</source>
-        <translation>{t} received by {c}</translation>
+        <translation>{t} received via {c}</translation>
     </message>
     <message>
         <source>{n}人</source>
@@ -2361,7 +2361,7 @@ otherwise sign the printed sheet)</translation>
     </message>
     <message>
         <source>告知投诉人</source>
-        <translation>Tell</translation>
+        <translation>Inform</translation>
     </message>
     <message>
         <source>回访</source>
