@@ -28,6 +28,175 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>处理人：{h}</source>
+        <translation>Handler: {h}</translation>
+    </message>
+    <message>
+        <source>{t} {c}受理</source>
+        <translation>{t} received via {c}</translation>
+    </message>
+    <message>
+        <source>{n}人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>特别情形：</source>
+        <translation>Special cases: </translation>
+    </message>
+    <message>
+        <source>处理时限 {t}</source>
+        <translation>fix by {t}</translation>
+    </message>
+    <message>
+        <source>上报时限 {t}</source>
+        <translation>report by {t}</translation>
+    </message>
+    <message>
+        <source>回访时限 {t}</source>
+        <translation>follow up by {t}</translation>
+    </message>
+    <message>
+        <source>时限：</source>
+        <translation>Due: </translation>
+    </message>
+    <message>
+        <source>已超时：</source>
+        <translation>Overdue: </translation>
+    </message>
+    <message>
+        <source>同一事项：</source>
+        <translation>Same matter: </translation>
+    </message>
+    <message>
+        <source>重复发生的事项（规则C10）</source>
+        <translation>Recurring matter (rule C10)</translation>
+    </message>
+    <message>
+        <source>无效投诉，解释：</source>
+        <translation>Invalid complaint, explained: </translation>
+    </message>
+    <message>
+        <source>通报（规则C6）：</source>
+        <translation>Circulation (rule C6):</translation>
+    </message>
+    <message>
+        <source>结案时</source>
+        <translation>at closing</translation>
+    </message>
+    <message>
+        <source>回访 {t} {n}：{r}（{s}）</source>
+        <translation>Follow-up {t} {n}: {r} ({s})</translation>
+    </message>
+    <message>
+        <source>处理经过：</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <source>（更正 #{n}）</source>
+        <translation> (corrects #{n})</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>新投诉 (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>受理 (Ctrl+S)</source>
+        <translation>Accept (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>打印处理表 (Ctrl+P)</source>
+        <translation>Print form (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>打印回访记录</source>
+        <translation>Print follow-up</translation>
+    </message>
+    <message>
+        <source>未结（按最近时限）</source>
+        <translation>Open (by next due)</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部等级</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>全部月份</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>姓名、拼音首字母、电话、房号、内容</source>
+        <translation>Name, pinyin initials, phone, unit, text</translation>
+    </message>
+    <message>
+        <source>投诉详情</source>
+        <translation>Complaint details</translation>
+    </message>
+    <message>
+        <source>档案中找不到“{t}”：如投诉人不是本小区业户，请将投诉人身份选为“非本小区/访客”</source>
+        <translation>“{t}” is not in the records: if the complainant is not a resident here, choose “非本小区/访客” as the role</translation>
+    </message>
+    <message>
+        <source>建议等级：{s}（{r}）&#x3000;处理人：{h}</source>
+        <translation>Suggested level: {s} ({r})   Handler: {h}</translation>
+    </message>
+    <message>
+        <source>已受理 {serial}：{sev}（{reason}），处理人 {handler}，处理时限 {due}</source>
+        <translation>Accepted {serial}: {sev} ({reason}), handler {handler}, due {due}</translation>
+    </message>
+    <message>
+        <source>；同一事项一并升为热点：</source>
+        <translation>; same matter, also raised to hot issue: </translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一宗投诉</source>
+        <translation>Select a complaint in the list first</translation>
+    </message>
+    <message>
+        <source>打印投诉处理表</source>
+        <translation>Print complaint form</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>紧急使用钥匙</source>
+        <translation>Emergency key use</translation>
+    </message>
+    <message>
+        <source>档案中没有联系人</source>
+        <translation>No contacts on record</translation>
+    </message>
+    <message>
+        <source>业主联系不上，已通知紧急联系人</source>
+        <translation>Owner unreachable, emergency contact told</translation>
+    </message>
+    <message>
+        <source>不填为现在</source>
+        <translation>Empty means now</translation>
+    </message>
+    <message>
+        <source>登记 (Ctrl+S)</source>
+        <translation>Record (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
     <name>GoodsPassDialog</name>
     <message>
         <source>携物出入门证</source>
@@ -103,6 +272,57 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>钥匙交接</source>
+        <translation>Key handover</translation>
+    </message>
+    <message>
+        <source>格位</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>清点</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>在</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>（不在柜）</source>
+        <translation>(not in cabinet)</translation>
+    </message>
+    <message>
+        <source>逐格清点</source>
+        <translation>Slot-by-slot count</translation>
+    </message>
+    <message>
+        <source>逐格清点：↑↓ 移动，空格键 标记为缺</source>
+        <translation>Count each slot: ↑↓ move, Space marks missing</translation>
+    </message>
+    <message>
+        <source>柜中有钥匙但没有记录的格位，如 A-07, A-12</source>
+        <translation>Slots with a key but no record, e.g. A-07, A-12</translation>
+    </message>
+    <message>
+        <source>交接双方已核对并签字</source>
+        <translation>Both keepers checked and signed</translation>
+    </message>
+    <message>
+        <source>完成交接并打印 (Ctrl+S)</source>
+        <translation>Hand over and print (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
         <source>房号</source>
@@ -155,6 +375,13 @@
     <message>
         <source>新建业户档案</source>
         <translation>New household</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>房号、姓名、电话或拼音首字母</source>
+        <translation>Unit, name, phone or pinyin initials</translation>
     </message>
 </context>
 <context>
@@ -233,7 +460,529 @@
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <source>投诉受理</source>
+        <translation>Complaint intake</translation>
+    </message>
+    <message>
+        <source>投诉内容（Ctrl+回车 到下一项，Ctrl+S 受理）</source>
+        <translation>Complaint text (Ctrl+Enter: next field, Ctrl+S: accept)</translation>
+    </message>
+    <message>
+        <source>已诉讼</source>
+        <translation>Sued</translation>
+    </message>
+    <message>
+        <source>媒体曝光</source>
+        <translation>In media</translation>
+    </message>
+    <message>
+        <source>可能诉讼/曝光</source>
+        <translation>Suit/media risk</translation>
+    </message>
+    <message>
+        <source>索赔</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>需其他部门协助</source>
+        <translation>Needs others</translation>
+    </message>
+    <message>
+        <source>管理处责任</source>
+        <translation>Office at fault</translation>
+    </message>
+    <message>
+        <source>特别情形</source>
+        <translation>Special cases</translation>
+    </message>
+    <message>
+        <source>现在；来函等较早收到的填 2026-11-18 09:30</source>
+        <translation>Empty = now; or e.g. 2026-11-18 09:30</translation>
+    </message>
+    <message>
+        <source>可能是同一事项（空格勾选关联）：</source>
+        <translation>Possibly the same matter (Space links it):</translation>
+    </message>
+    <message>
+        <source>关联投诉</source>
+        <translation>Related complaints</translation>
+    </message>
+    <message>
+        <source>投诉渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>投诉人身份</source>
+        <translation>Complainant is</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>投诉人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>投诉类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>子类</source>
+        <translation>Subtype</translation>
+    </message>
+    <message>
+        <source>责任类别</source>
+        <translation>Responsibility</translation>
+    </message>
+    <message>
+        <source>投诉内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>投诉等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>钥匙类别</source>
+        <translation>Key kind</translation>
+    </message>
+    <message>
+        <source>钥匙数量</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>钥匙标签</source>
+        <translation>Key tag</translation>
+    </message>
+    <message>
+        <source>钥匙状况</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>格位</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>委托人姓名</source>
+        <translation>Depositor</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <source>委托人证件号码</source>
+        <translation>Depositor ID no.</translation>
+    </message>
+    <message>
+        <source>委托人电话</source>
+        <translation>Depositor phone</translation>
+    </message>
+    <message>
+        <source>业主事先同意</source>
+        <translation>Owner’s consent</translation>
+    </message>
+    <message>
+        <source>复制许可</source>
+        <translation>Copies allowed</translation>
+    </message>
+    <message>
+        <source>借用人类别</source>
+        <translation>Borrower kind</translation>
+    </message>
+    <message>
+        <source>借用人姓名</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>借用人单位</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>借用人证件号码</source>
+        <translation>Borrower ID no.</translation>
+    </message>
+    <message>
+        <source>借用人电话</source>
+        <translation>Borrower phone</translation>
+    </message>
+    <message>
+        <source>借用事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>维修施工</source>
+        <translation>Repair work</translation>
+    </message>
+    <message>
+        <source>应还时间</source>
+        <translation>Due back</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>归还时状况</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>接收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>归还时间</source>
+        <translation>Returned at</translation>
+    </message>
+    <message>
+        <source>紧急原因</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>情况说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>通知对象</source>
+        <translation>Told whom</translation>
+    </message>
+    <message>
+        <source>通知了谁</source>
+        <translation>Person told</translation>
+    </message>
+    <message>
+        <source>业主联系不上</source>
+        <translation>Owner unreachable</translation>
+    </message>
+    <message>
+        <source>通知方式</source>
+        <translation>How told</translation>
+    </message>
+    <message>
+        <source>通知时间</source>
+        <translation>Told at</translation>
+    </message>
+    <message>
+        <source>交出保管人</source>
+        <translation>Handing over</translation>
+    </message>
+    <message>
+        <source>接收保管人</source>
+        <translation>Taking over</translation>
+    </message>
+    <message>
+        <source>多出的格位</source>
+        <translation>Extra slots</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>双方已签字</source>
+        <translation>Signed</translation>
+    </message>
+</context>
+<context>
+    <name>KeysTab</name>
+    <message>
+        <source>收存 (Ctrl+N)</source>
+        <translation>Take in (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>借出 (Ctrl+B)</source>
+        <translation>Lend (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>归还 (Ctrl+R)</source>
+        <translation>Return (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>紧急使用 (Ctrl+E)</source>
+        <translation>Emergency (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>保管人交接 (Ctrl+H)</source>
+        <translation>Handover (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>更多…</source>
+        <translation>More…</translation>
+    </message>
+    <message>
+        <source>保管中</source>
+        <translation>In custody</translation>
+    </message>
+    <message>
+        <source>格位、房号、委托人、拼音首字母</source>
+        <translation>Slot, unit, depositor, pinyin initials</translation>
+    </message>
+    <message>
+        <source>打印业户钥匙委托书</source>
+        <translation>Print key deposit form</translation>
+    </message>
+    <message>
+        <source>打印顾客钥匙清单</source>
+        <translation>Print customer key list</translation>
+    </message>
+    <message>
+        <source>打印今天的借用钥匙登记表</source>
+        <translation>Print today’s key loan register</translation>
+    </message>
+    <message>
+        <source>打印最近一次交接记录</source>
+        <translation>Print the last handover record</translation>
+    </message>
+    <message>
+        <source>退还业主…</source>
+        <translation>Return to owner…</translation>
+    </message>
+    <message>
+        <source>换锁…</source>
+        <translation>Lock change…</translation>
+    </message>
+    <message>
+        <source>换锁后新钥匙交物业总值…</source>
+        <translation>New keys to duty manager…</translation>
+    </message>
+    <message>
+        <source>复制许可…</source>
+        <translation>Copy permission…</translation>
+    </message>
+    <message>
+        <source>登记复制…</source>
+        <translation>Record a copy…</translation>
+    </message>
+    <message>
+        <source>登记遗失…</source>
+        <translation>Record loss…</translation>
+    </message>
+    <message>
+        <source>遗失钥匙找回…</source>
+        <translation>Lost key found…</translation>
+    </message>
+    <message>
+        <source>登记损坏…</source>
+        <translation>Record damage…</translation>
+    </message>
+    <message>
+        <source>更正记录…</source>
+        <translation>Correct record…</translation>
+    </message>
+    <message>
+        <source>显示委托人完整证件号</source>
+        <translation>Show depositor’s full ID number</translation>
+    </message>
+    <message>
+        <source>共{n}格：在柜{h}&#x3000;借出{l}&#x3000;超时{o}&#x3000;遗失{m}&#x3000;空{f}</source>
+        <translation>{n} slots: in {h}   lent {l}   overdue {o}   lost {m}   empty {f}</translation>
+    </message>
+    <message>
+        <source>保管人：{k}</source>
+        <translation>Keeper: {k}</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>
+……共{n}条</source>
+        <translation>
+… {n} in all</translation>
+    </message>
+    <message>
+        <source>{label}：空格位。按回车收存钥匙。</source>
+        <translation>{label}: empty slot. Press Enter to take in a key.</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>状况：{c}&#x3000;委托人：{d} {i}&#x3000;证件核验：{k}</source>
+        <translation>Condition: {c}   Depositor: {d} {i}   ID checked by: {k}</translation>
+    </message>
+    <message>
+        <source>业主事先同意（返修）：{o}&#x3000;复制许可：{p}</source>
+        <translation>Owner’s consent (repairs): {o}   Copies allowed: {p}</translation>
+    </message>
+    <message>
+        <source>借给{b}（{p}），{a}批准，{o}借出，应还{d}</source>
+        <translation>Lent to {b} ({p}), approved by {a}, out {o}, due {d}</translation>
+    </message>
+    <message>
+        <source>请先在钥匙柜或列表中选择一把钥匙</source>
+        <translation>Select a key in the cabinet or the list first</translation>
+    </message>
+    <message>
+        <source>已收存：{unit}，格位 {slot}；请业主在委托书和登记表上签字</source>
+        <translation>Taken in: {unit}, slot {slot}; the owner signs the deposit form and the register</translation>
+    </message>
+    <message>
+        <source>打印顾客委托钥匙登记表</source>
+        <translation>Print key deposit register</translation>
+    </message>
+    <message>
+        <source>已借出，应还时间 {due:%m-%d %H:%M}</source>
+        <translation>Lent, due back {due:%m-%d %H:%M}</translation>
+    </message>
+    <message>
+        <source>已归还（{late}）</source>
+        <translation>Returned ({late})</translation>
+    </message>
+    <message>
+        <source>已归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已登记紧急使用</source>
+        <translation>Emergency use recorded</translation>
+    </message>
+    <message>
+        <source>交接完成：应在柜{e}，实点{c}</source>
+        <translation>Handover done: expected {e}, counted {c}</translation>
+    </message>
+    <message>
+        <source>，差异：{g}</source>
+        <translation>, differences: {g}</translation>
+    </message>
+    <message>
+        <source>打印钥匙交接记录</source>
+        <translation>Print key handover record</translation>
+    </message>
+    <message>
+        <source>：已登记</source>
+        <translation>: recorded</translation>
+    </message>
+    <message>
+        <source>退还业主</source>
+        <translation>Return to owner</translation>
+    </message>
+    <message>
+        <source>换锁</source>
+        <translation>Lock change</translation>
+    </message>
+    <message>
+        <source>登记{k}</source>
+        <translation>Record {k}</translation>
+    </message>
+    <message>
+        <source>委托人证件：{id}</source>
+        <translation>Depositor ID: {id}</translation>
+    </message>
+    <message>
+        <source>复制许可</source>
+        <translation>Copy permission</translation>
+    </message>
+    <message>
+        <source>登记复制</source>
+        <translation>Record a copy</translation>
+    </message>
+    <message>
+        <source>遗失钥匙找回</source>
+        <translation>Lost key found</translation>
+    </message>
+    <message>
+        <source>更正记录</source>
+        <translation>Correct record</translation>
+    </message>
+    <message>
+        <source>没有等待交物业总值的新钥匙</source>
+        <translation>No new keys waiting for the duty manager</translation>
+    </message>
+    <message>
+        <source>新钥匙交物业总值</source>
+        <translation>New keys to duty manager</translation>
+    </message>
+    <message>
+        <source>{place}：换锁后新钥匙须在 {due:%m-%d %H:%M} 前封存交物业总值（{names}）</source>
+        <translation>{place}: after the lock change, seal the new keys and hand them to the duty manager ({names}) by {due:%m-%d %H:%M}</translation>
+    </message>
+    <message>
+        <source>无物业总值</source>
+        <translation>no duty manager</translation>
+    </message>
+    <message>
+        <source>新钥匙已封存入柜</source>
+        <translation>New keys sealed in the cabinet</translation>
+    </message>
+    <message>
+        <source>打印借用钥匙登记表</source>
+        <translation>Print key loan register</translation>
+    </message>
+    <message>
+        <source>还没有交接记录</source>
+        <translation>No handover recorded yet</translation>
+    </message>
+</context>
+<context>
+    <name>LendDialog</name>
+    <message>
+        <source>借出钥匙</source>
+        <translation>Lend key</translation>
+    </message>
+    <message>
+        <source>业主事先同意：{o}</source>
+        <translation>Owner’s consent: {o}</translation>
+    </message>
+    <message>
+        <source>夜间：须由当班物业总值批准（规则G5）</source>
+        <translation>Night: the duty manager on shift must approve (rule G5)</translation>
+    </message>
+    <message>
+        <source>施工单位必填</source>
+        <translation>Contractor required</translation>
+    </message>
+    <message>
+        <source>维修施工（可隔夜，须填应还时间）</source>
+        <translation>Repair work (may stay overnight; due time required)</translation>
+    </message>
+    <message>
+        <source>如 17:30 或 明天 9:00；不填为当天下班时间</source>
+        <translation>e.g. 17:30 or 明天 9:00; empty = end of today</translation>
+    </message>
+    <message>
+        <source>借出 (Ctrl+S)</source>
+        <translation>Lend (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
+    <message>
+        <source>计数中…</source>
+        <translation>Counting…</translation>
+    </message>
     <message>
         <source>共 {n} 条</source>
         <translation>{n} in all</translation>
@@ -283,10 +1032,197 @@
     </message>
 </context>
 <context>
+    <name>MailTab</name>
+    <message>
+        <source>通知业户 (Ctrl+T)</source>
+        <translation>Notify (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>领取 (Ctrl+E)</source>
+        <translation>Pick-up (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>公示与退回 (Ctrl+R)</source>
+        <translation>Notice/return (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>报纸 (Ctrl+B)</source>
+        <translation>Papers (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>打印今日签收表 (Ctrl+P)</source>
+        <translation>Print today’s sheet (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>更正所选</source>
+        <translation>Correct selected</translation>
+    </message>
+    <message>
+        <source>所选无法投递</source>
+        <translation>Selected undeliverable</translation>
+    </message>
+    <message>
+        <source>扫描运单号（回车即登记）</source>
+        <translation>Scan the tracking number (Enter records it)</translation>
+    </message>
+    <message>
+        <source>运单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>房号，或姓名、电话、拼音首字母</source>
+        <translation>Unit, or name, phone, pinyin initials</translation>
+    </message>
+    <message>
+        <source>同一房号连续登记</source>
+        <translation>Keep the unit</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>如 A3、柜12</source>
+        <translation>e.g. A3, 柜12</translation>
+    </message>
+    <message>
+        <source>存放位置</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Addressee</translation>
+    </message>
+    <message>
+        <source>完好不填</source>
+        <translation>Empty if intact</translation>
+    </message>
+    <message>
+        <source>破损情况</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <source>无法投递</source>
+        <translation>Undeliverable</translation>
+    </message>
+    <message>
+        <source>无法投递的原因，如 查无此户</source>
+        <translation>Why undeliverable, e.g. no such household</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>全部邮件</source>
+        <translation>All mail</translation>
+    </message>
+    <message>
+        <source>全部日期</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>运单号、房号、姓名、拼音首字母</source>
+        <translation>Tracking no., unit, name, pinyin initials</translation>
+    </message>
+    <message>
+        <source>&#x3000;收件人 {a}</source>
+        <translation>   to {a}</translation>
+    </message>
+    <message>
+        <source>&#x3000;通知 {m} {t}</source>
+        <translation>   told by {m} {t}</translation>
+    </message>
+    <message>
+        <source>&#x3000;未通知</source>
+        <translation>   not told</translation>
+    </message>
+    <message>
+        <source>登记 {t}（{o}）&#x3000;位置 {p}</source>
+        <translation>Logged {t} ({o})   shelf {p}</translation>
+    </message>
+    <message>
+        <source>破损：{d}</source>
+        <translation>Damage: {d}</translation>
+    </message>
+    <message>
+        <source>无法投递：{r}</source>
+        <translation>Undeliverable: {r}</translation>
+    </message>
+    <message>
+        <source>{d} 列入公示</source>
+        <translation>{d} posted on the notice</translation>
+    </message>
+    <message>
+        <source>{t} 由 {c} 领取</source>
+        <translation>{t} picked up by {c}</translation>
+    </message>
+    <message>
+        <source>{d} 退回邮局</source>
+        <translation>{d} returned to the post office</translation>
+    </message>
+    <message>
+        <source>已更正，见新登记（第{n}号）</source>
+        <translation>Corrected, see new entry no. {n}</translation>
+    </message>
+    <message>
+        <source>更正第{n}号登记</source>
+        <translation>Corrects entry no. {n}</translation>
+    </message>
+    <message>
+        <source>{number}：请输入房号后回车</source>
+        <translation>{number}: enter the unit, then Enter</translation>
+    </message>
+    <message>
+        <source>✓ 已登记 {number}&#x3000;{unit}&#x3000;{carrier} {kind}{damaged}&#x3000;（本次第{n}件）</source>
+        <translation>✓ Recorded {number}   {unit}   {carrier} {kind}{damaged}   (item {n} this round)</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择要更正的邮件</source>
+        <translation>Select the item to correct in the list first</translation>
+    </message>
+    <message>
+        <source>已更正：新登记 {number} {unit}，原登记保留为“已更正”</source>
+        <translation>Corrected: new entry {number} {unit}; the old one is kept as “已更正”</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择邮件</source>
+        <translation>Select an item in the list first</translation>
+    </message>
+    <message>
+        <source>原因（记入签收表备注，一周内退回邮局）：</source>
+        <translation>Reason (goes into the sheet’s note; returned to the post office within a week):</translation>
+    </message>
+    <message>
+        <source>打印邮件签收表</source>
+        <translation>Print mail receipt sheet</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>破损</source>
+        <translation>Damage</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>物业前台 wuye-desk — {office}</source>
         <translation>Property desk wuye-desk — {office}</translation>
+    </message>
+    <message>
+        <source>{title}（{shortcut}）</source>
+        <translation>{title} ({shortcut})</translation>
     </message>
     <message>
         <source>查找</source>
@@ -352,6 +1288,112 @@ Reception desk of a property-management office</translation>
     </message>
 </context>
 <context>
+    <name>NewspaperDialog</name>
+    <message>
+        <source>报纸签收</source>
+        <translation>Newspapers</translation>
+    </message>
+    <message>
+        <source>报刊名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>分发（订户不在时签收人留空，报纸留存前台）：</source>
+        <translation>Hand out (leave the signer empty when the subscriber is out; the paper stays at the desk):</translation>
+    </message>
+    <message>
+        <source>签收 (Ctrl+S)</source>
+        <translation>Sign (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>打印今日报纸签收表</source>
+        <translation>Print today’s newspaper sheet</translation>
+    </message>
+    <message>
+        <source>留存前台待领：</source>
+        <translation>Held at the desk:</translation>
+    </message>
+    <message>
+        <source>签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>所选已领取</source>
+        <translation>Selected picked up</translation>
+    </message>
+    <message>
+        <source>领取人签收</source>
+        <translation>Collector signs</translation>
+    </message>
+    <message>
+        <source>已签收 {title} {n}份</source>
+        <translation>Signed for {title}, {n} copies</translation>
+    </message>
+    <message>
+        <source>请先选择留存的报纸</source>
+        <translation>Select a held paper first</translation>
+    </message>
+    <message>
+        <source>已领取</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>打印报纸签收表</source>
+        <translation>Print newspaper sheet</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>通知业户领取邮件</source>
+        <translation>Notify households of mail</translation>
+    </message>
+    <message>
+        <source>待通知的业户</source>
+        <translation>Households to notify</translation>
+    </message>
+    <message>
+        <source>通知方式</source>
+        <translation>How told</translation>
+    </message>
+    <message>
+        <source>通知时间</source>
+        <translation>Told at</translation>
+    </message>
+    <message>
+        <source>记录已通知 (Ctrl+S)</source>
+        <translation>Record notice (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>记录并打印领取通知单 (Ctrl+P)</source>
+        <translation>Record and print slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>{n}件</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>所有待领邮件都已通知业户</source>
+        <translation>All waiting mail has been notified</translation>
+    </message>
+    <message>
+        <source>请先选择一户</source>
+        <translation>Select a household first</translation>
+    </message>
+    <message>
+        <source>已记录：{unit} {n}件，{how}通知；取件码 {code}</source>
+        <translation>Recorded: {unit}, {n} item(s), told by {how}; pick-up code {code}</translation>
+    </message>
+    <message>
+        <source>打印领取通知单</source>
+        <translation>Print pick-up slip</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>刷新 (F5)</source>
@@ -364,6 +1406,221 @@ Reception desk of a property-management office</translation>
     <message>
         <source>{now}&#x3000;今天没有到期或超时的事项</source>
         <translation>{now}   nothing due or overdue today</translation>
+    </message>
+</context>
+<context>
+    <name>PickupDialog</name>
+    <message>
+        <source>邮件领取</source>
+        <translation>Mail pick-up</translation>
+    </message>
+    <message>
+        <source>扫描领取通知单或邮件条码，或输入房号，回车</source>
+        <translation>Scan the pick-up slip or barcode, or type the unit, then Enter</translation>
+    </message>
+    <message>
+        <source>领取扫描</source>
+        <translation>Pick-up scan</translation>
+    </message>
+    <message>
+        <source>待领邮件</source>
+        <translation>Waiting mail</translation>
+    </message>
+    <message>
+        <source>领取人姓名</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <source>领取人</source>
+        <translation>Collected by</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>重签</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>屏幕签名（有签字板或触摸屏时；
+否则在打印的签收表上签名）</source>
+        <translation>On-screen signature (with a pad or touch screen;
+otherwise sign the printed sheet)</translation>
+    </message>
+    <message>
+        <source>确认领取并打印签收表 (Ctrl+S)</source>
+        <translation>Hand over and print (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>{unit}&#x3000;{name}&#x3000;待领 {n} 件</source>
+        <translation>{unit}   {name}   {n} waiting</translation>
+    </message>
+    <message>
+        <source>请查验领取人证件</source>
+        <translation>Check the collector’s ID</translation>
+    </message>
+    <message>
+        <source>请先扫描领取通知单、邮件条码或输入房号</source>
+        <translation>Scan a pick-up slip or barcode, or type a unit first</translation>
+    </message>
+    <message>
+        <source>已领取 {n} 件，领取人 {who}，证件 {masked}；请在签收表上签名</source>
+        <translation>{n} item(s) picked up by {who}, ID {masked}; sign the sheet</translation>
+    </message>
+    <message>
+        <source>打印邮件签收表</source>
+        <translation>Print mail receipt sheet</translation>
+    </message>
+    <message>
+        <source>本人/代领</source>
+        <translation>Self/proxy</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <source>报表(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>导出本月登记表…</source>
+        <translation>Export month registers…</translation>
+    </message>
+    <message>
+        <source>月报…</source>
+        <translation>Monthly report…</translation>
+    </message>
+    <message>
+        <source>周报…</source>
+        <translation>Weekly summary…</translation>
+    </message>
+    <message>
+        <source>导出本月登记表</source>
+        <translation>Export month registers</translation>
+    </message>
+    <message>
+        <source>月份（如 2026-10）：</source>
+        <translation>Month (e.g. 2026-10):</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>保存月报</source>
+        <translation>Save monthly report</translation>
+    </message>
+    <message>
+        <source>周报</source>
+        <translation>Weekly summary</translation>
+    </message>
+    <message>
+        <source>周（如 2026-W44）：</source>
+        <translation>Week (e.g. 2026-W44):</translation>
+    </message>
+    <message>
+        <source>保存周报</source>
+        <translation>Save weekly summary</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>导出登记表</source>
+        <translation>Export registers</translation>
+    </message>
+    <message>
+        <source>生成月报</source>
+        <translation>Make monthly report</translation>
+    </message>
+    <message>
+        <source>生成周报</source>
+        <translation>Make weekly summary</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>归还钥匙</source>
+        <translation>Return key</translation>
+    </message>
+    <message>
+        <source>借用人：{b}&#x3000;{o}借出&#x3000;应还 {d}</source>
+        <translation>Borrower: {b}   out {o}   due {d}</translation>
+    </message>
+    <message>
+        <source>不填为现在</source>
+        <translation>Empty means now</translation>
+    </message>
+    <message>
+        <source>归还 (Ctrl+S)</source>
+        <translation>Return (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>公示与退回邮局</source>
+        <translation>Notice and return to post office</translation>
+    </message>
+    <message>
+        <source>列入公示并打印招领公示</source>
+        <translation>Post and print unclaimed notice</translation>
+    </message>
+    <message>
+        <source>应退回邮局的邮件（无法投递的，公示期满未领的）：</source>
+        <translation>Mail due back to the post office (undeliverable, or unclaimed after the notice):</translation>
+    </message>
+    <message>
+        <source>应退回的邮件</source>
+        <translation>Mail to return</translation>
+    </message>
+    <message>
+        <source>邮局经办人</source>
+        <translation>Post office clerk</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>退回并打印退回邮局清单 (Ctrl+S)</source>
+        <translation>Return and print list (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>逾期、公示中或应退回的邮件 {n} 件，其中正在公示 {m} 件</source>
+        <translation>{n} item(s) overdue, posted or to return; {m} now posted</translation>
+    </message>
+    <message>
+        <source>无法投递：{r}</source>
+        <translation>Undeliverable: {r}</translation>
+    </message>
+    <message>
+        <source>公示期满未领</source>
+        <translation>Unclaimed after the notice</translation>
+    </message>
+    <message>
+        <source>新列入公示 {n} 件</source>
+        <translation>{n} newly posted</translation>
+    </message>
+    <message>
+        <source>打印邮件招领公示</source>
+        <translation>Print unclaimed mail notice</translation>
+    </message>
+    <message>
+        <source>已退回 {n} 件，请邮局经办人在清单上签名</source>
+        <translation>{n} returned; the post office clerk signs the list</translation>
+    </message>
+    <message>
+        <source>打印退回邮局清单</source>
+        <translation>Print return list</translation>
     </message>
 </context>
 <context>
@@ -400,9 +1657,29 @@ Reception desk of a property-management office</translation>
         <source>已导入 {s}。</source>
         <translation>Imported {s}.</translation>
     </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>入伙状态</source>
+        <translation>Occupancy</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>多个值用顿号或逗号分隔</source>
+        <translation>Separate several values with 、 or ,</translation>
+    </message>
     <message>
         <source>管理处设置</source>
         <translation>Office settings</translation>
@@ -410,6 +1687,134 @@ Reception desk of a property-management office</translation>
     <message>
         <source>界面语言（本机，重新启动后生效）</source>
         <translation>Language (this PC, after a restart)</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>在此签名（签字板、触摸屏或鼠标）</source>
+        <translation>Sign here (pad, touch screen or mouse)</translation>
+    </message>
+    <message>
+        <source>签名处</source>
+        <translation>Signature</translation>
+    </message>
+</context>
+<context>
+    <name>SlotGrid</name>
+    <message>
+        <source>钥匙柜</source>
+        <translation>Key cabinet</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>值得借鉴，收入案例库（规则C10）</source>
+        <translation>Worth learning from: add to case library (rule C10)</translation>
+    </message>
+    <message>
+        <source>上报对象</source>
+        <translation>Report to</translation>
+    </message>
+    <message>
+        <source>初步意见</source>
+        <translation>First view</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>责任类别</source>
+        <translation>Responsibility</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Circulated to</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>告知情况</source>
+        <translation>How told</translation>
+    </message>
+    <message>
+        <source>回访内容</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>回访结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>回访人</source>
+        <translation>Followed up by</translation>
+    </message>
+    <message>
+        <source>收入案例库</source>
+        <translation>Case library</translation>
+    </message>
+    <message>
+        <source>解释说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>投诉等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>提高原因</source>
+        <translation>Why raised</translation>
+    </message>
+    <message>
+        <source>更正哪一条</source>
+        <translation>Entry to correct</translation>
+    </message>
+    <message>
+        <source>更正内容</source>
+        <translation>Correction</translation>
+    </message>
+</context>
+<context>
+    <name>TakeInDialog</name>
+    <message>
+        <source>收存钥匙</source>
+        <translation>Take in key</translation>
+    </message>
+    <message>
+        <source>钥匙牌上的字；公共区域钥匙写区域，如 配电房</source>
+        <translation>Text on the key tag; for common areas the area, e.g. 配电房</translation>
+    </message>
+    <message>
+        <source>返修钥匙：业主同意管理处维修时使用，写明谁、何时同意</source>
+        <translation>Repair keys: who agreed to their use for repairs, and when</translation>
+    </message>
+    <message>
+        <source>业主许可复制时填写；不填即不得复制（规则K5）</source>
+        <translation>Only if the owner allows copies; empty = no copies (rule K5)</translation>
+    </message>
+    <message>
+        <source>收存并打印委托书 (Ctrl+S)</source>
+        <translation>Take in and print (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>档案中没有这一户，请先在业户档案中建档</source>
+        <translation>No such household: create it in Households first</translation>
+    </message>
+    <message>
+        <source>{unit}：{occ}，{tenure}</source>
+        <translation>{unit}: {occ}, {tenure}</translation>
     </message>
 </context>
 <context>
@@ -606,6 +2011,693 @@ Reception desk of a property-management office</translation>
         <source>单位</source>
         <translation>Unit of measure</translation>
     </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>投诉人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>下一时限</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>格位</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>房号/区域</source>
+        <translation>Unit/area</translation>
+    </message>
+    <message>
+        <source>状况</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>委托人</source>
+        <translation>Depositor</translation>
+    </message>
+    <message>
+        <source>收存日期</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <source>借用情况</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Logged</translation>
+    </message>
+    <message>
+        <source>运单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Addressee</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>通知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>待领</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>卡号</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>卡状态</source>
+        <translation>Card state</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>客户助理</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>历法</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>全部（按受理时间）</source>
+        <translation>All (by date received)</translation>
+    </message>
+    <message>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>在柜</source>
+        <translation>In cabinet</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>超时未还</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>遗失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <source>待领取</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>未通知</source>
+        <translation>Not notified</translation>
+    </message>
+    <message>
+        <source>待公示/待退回</source>
+        <translation>To post/return</translation>
+    </message>
+    <message>
+        <source>已领取</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>最近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>最近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>最近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>在访（停留最久在前）</source>
+        <translation>Inside (longest first)</translation>
+    </message>
+    <message>
+        <source>已离开</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>未准入</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Expiring</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>待发卡</source>
+        <translation>Awaiting card</translation>
+    </message>
+    <message>
+        <source>自动识别</source>
+        <translation>Auto-detect</translation>
+    </message>
+    <message>
+        <source>按建议</source>
+        <translation>As suggested</translation>
+    </message>
+    <message>
+        <source>业户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>最早登记</source>
+        <translation>Oldest</translation>
+    </message>
+    <message>
+        <source>电话（档案）</source>
+        <translation>Phone (records)</translation>
+    </message>
+    <message>
+        <source>领取</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>破损</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>房号/地址</source>
+        <translation>Unit/address</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Logged</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>报刊名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>订户房号</source>
+        <translation>Subscriber unit</translation>
+    </message>
+    <message>
+        <source>订户份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>下次生日</source>
+        <translation>Next birthday</translation>
+    </message>
+    <message>
+        <source>发卡</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>服务人</source>
+        <translation>Served by</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>邮件</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>钥匙</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>上级答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Circulate</translation>
+    </message>
+    <message>
+        <source>处理完毕</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <source>告知投诉人</source>
+        <translation>Inform</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无效投诉</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>提高等级</source>
+        <translation>Raise level</translation>
+    </message>
+    <message>
+        <source>更正记录</source>
+        <translation>Correct</translation>
+    </message>
+</context>
+<context>
+    <name>VipDialog</name>
+    <message>
+        <source>VIP申请</source>
+        <translation>VIP application</translation>
+    </message>
+    <message>
+        <source>修改VIP档案</source>
+        <translation>Edit VIP record</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>不填则用档案中的电话</source>
+        <translation>Empty: phone from the records</translation>
+    </message>
+    <message>
+        <source>VIP级别</source>
+        <translation>VIP level</translation>
+    </message>
+    <message>
+        <source>生日历法</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>如 1962-08-15；农历可写 八月十五、闰四月初八</source>
+        <translation>e.g. 1962-08-15; lunar: 八月十五, 闰四月初八</translation>
+    </message>
+    <message>
+        <source>入选理由</source>
+        <translation>Reason chosen</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>批准日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>客户助理</source>
+        <translation>Client assistant</translation>
+    </message>
+    <message>
+        <source>喜好与习惯</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>家庭成员（生日用于亲情服务的问候；历法填公历或农历）</source>
+        <translation>Family (birthdays for greetings; calendar: solar or lunar)</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>添加家属</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>删除所选家属</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>已登记VIP申请：{name}；按 Ctrl+I 发卡</source>
+        <translation>VIP application recorded: {name}; Ctrl+I issues the card</translation>
+    </message>
+    <message>
+        <source>已保存VIP档案</source>
+        <translation>VIP record saved</translation>
+    </message>
+</context>
+<context>
+    <name>VipPage</name>
+    <message>
+        <source>电话 {p}</source>
+        <translation>phone {p}</translation>
+    </message>
+    <message>
+        <source>&#x3000;家庭结构 {s}</source>
+        <translation>   household {s}</translation>
+    </message>
+    <message>
+        <source>生日 {b}（下次 {n}）</source>
+        <translation>Birthday {b} (next {n})</translation>
+    </message>
+    <message>
+        <source>客户助理 {a}&#x3000;申请 {d}&#x3000;批准 {b} {o}</source>
+        <translation>Assistant {a}   applied {d}   approved {b} {o}</translation>
+    </message>
+    <message>
+        <source>入选理由：{q}</source>
+        <translation>Reason chosen: {q}</translation>
+    </message>
+    <message>
+        <source>喜好与习惯：{p}</source>
+        <translation>Preferences: {p}</translation>
+    </message>
+    <message>
+        <source>备注：{n}</source>
+        <translation>Note: {n}</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation>(none recorded)</translation>
+    </message>
+    <message>
+        <source>VIP卡记录</source>
+        <translation>VIP cards</translation>
+    </message>
+    <message>
+        <source>（复核：{c}）</source>
+        <translation> (re-checked: {c})</translation>
+    </message>
+    <message>
+        <source>已批准，待发卡（Ctrl+I）</source>
+        <translation>Approved, card to issue (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>（暂无）</source>
+        <translation>(none yet)</translation>
+    </message>
+</context>
+<context>
+    <name>VipTab</name>
+    <message>
+        <source>VIP申请</source>
+        <translation>VIP application</translation>
+    </message>
+    <message>
+        <source>修改档案</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>发卡</source>
+        <translation>Issue card</translation>
+    </message>
+    <message>
+        <source>换发</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>补发</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>登记服务</source>
+        <translation>Record service</translation>
+    </message>
+    <message>
+        <source>打印登记表</source>
+        <translation>Print form</translation>
+    </message>
+    <message>
+        <source>全部卡状态</source>
+        <translation>All card states</translation>
+    </message>
+    <message>
+        <source>全部级别</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>姓名、拼音首字母、房号、卡号、电话</source>
+        <translation>Name, pinyin initials, unit, card no., phone</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一位VIP客户</source>
+        <translation>Select a VIP customer in the list first</translation>
+    </message>
+    <message>
+        <source>已发卡 {number}，有效期至 {to}；正在打印VIP客户登记表，请客户签名</source>
+        <translation>Card {number} issued, valid to {to}; printing the VIP form for the customer to sign</translation>
+    </message>
+    <message>
+        <source>已换发新卡 {new}，原卡 {old} 已换发作废；有效期至 {to}</source>
+        <translation>New card {new} issued, old card {old} void; valid to {to}</translation>
+    </message>
+    <message>
+        <source>换发VIP卡</source>
+        <translation>Renew VIP card</translation>
+    </message>
+    <message>
+        <source>{name} {badge}：到期后重新审核资格，换发新卡（规则P4）</source>
+        <translation>{name} {badge}: eligibility re-checked on expiry, new card issued (rule P4)</translation>
+    </message>
+    <message>
+        <source>资格复核人</source>
+        <translation>Re-checked by</translation>
+    </message>
+    <message>
+        <source>新卡级别</source>
+        <translation>New card level</translation>
+    </message>
+    <message>
+        <source>已补发新卡 {new}，原卡 {old} 已作废</source>
+        <translation>Replacement card {new} issued, old card {old} void</translation>
+    </message>
+    <message>
+        <source>补发VIP卡</source>
+        <translation>Replace VIP card</translation>
+    </message>
+    <message>
+        <source>{name} {badge}：卡丢失，补发新卡号，原卡号作废（规则P4）</source>
+        <translation>{name} {badge}: card lost; new number issued, old one void (rule P4)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>已撤销VIP卡 {number}</source>
+        <translation>VIP card {number} revoked</translation>
+    </message>
+    <message>
+        <source>撤销VIP资格</source>
+        <translation>Revoke VIP status</translation>
+    </message>
+    <message>
+        <source>{name} {badge}：只因恶意拖欠物业管理费或损害集团利益撤销（规则P5）</source>
+        <translation>{name} {badge}: revoke only for wilful non-payment of fees or harm to the group (rule P5)</translation>
+    </message>
+    <message>
+        <source>撤销原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>撤销说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>已登记{kind}：{name}</source>
+        <translation>Recorded {kind}: {name}</translation>
+    </message>
+    <message>
+        <source>登记VIP服务</source>
+        <translation>Record VIP service</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>{name} {badge}</source>
+        <translation>{name} {badge}</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>仅紧急现金援助填写；限额{limit}元</source>
+        <translation>Emergency cash aid only; limit {limit} yuan</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>服务人</source>
+        <translation>Served by</translation>
+    </message>
+    <message>
+        <source>打印VIP客户登记表</source>
+        <translation>Print VIP customer form</translation>
+    </message>
+    <message>
+        <source>VIP客户档案只限客户助理和经理查看（规则G3：客户资料保密）。
+其他登记簿会显示客户的VIP卡号和状态。</source>
+        <translation>VIP records are for client assistants and managers only (rule G3: client data is confidential).
+Other registers show the VIP card number and state.</translation>
+    </message>
 </context>
 <context>
     <name>VisitForm</name>
@@ -747,6 +2839,46 @@ Reception desk of a property-management office</translation>
     <message>
         <source>姓名、拼音首字母、电话、车牌、被访房号、单号</source>
         <translation>Name, pinyin initials, phone, plate, unit visited, number</translation>
+    </message>
+    <message>
+        <source>（未准入，无登记单）</source>
+        <translation>(refused, no slip)</translation>
+    </message>
+    <message>
+        <source>{s}&#x3000;{st}&#x3000;{n}（{p}人）&#x3000;{t} {i}</source>
+        <translation>{s}   {st}   {n} ({p} people)   {t} {i}</translation>
+    </message>
+    <message>
+        <source>被访：{pl} {h}（{pos}）&#x3000;答复：{a} {by}</source>
+        <translation>Visiting: {pl} {h} ({pos})   answer: {a} {by}</translation>
+    </message>
+    <message>
+        <source>到访 {t}</source>
+        <translation>Arrived {t}</translation>
+    </message>
+    <message>
+        <source>&#x3000;离开 {t}</source>
+        <translation>   left {t}</translation>
+    </message>
+    <message>
+        <source>&#x3000;停留{s}</source>
+        <translation>   stayed {s}</translation>
+    </message>
+    <message>
+        <source>&#x3000;登记人 {o}</source>
+        <translation>   registered by {o}</translation>
+    </message>
+    <message>
+        <source>夜间登记，值班总值：{m}</source>
+        <translation>Night registration, duty manager: {m}</translation>
+    </message>
+    <message>
+        <source>关注名单：{w}</source>
+        <translation>Watch list: {w}</translation>
+    </message>
+    <message>
+        <source>上联未交回：{n}</source>
+        <translation>Upper part not returned: {n}</translation>
     </message>
     <message>
         <source>（白天无需）</source>

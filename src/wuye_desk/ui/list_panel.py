@@ -6,7 +6,7 @@ and the chosen filters into a service's ListQuery.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desk.ui.paged_model import PagedTableModel, PageSource
+from wuye_desk.ui.paged_model import HEADER_KEY_ROLE, PagedTableModel, PageSource
+from wuye_desk.ui.terms import term
 
 
 @dataclass(frozen=True)
@@ -124,15 +125,27 @@ class ListPanel(QWidget):
         for key, box in self.filters.items():
             spec = self._filter_specs[key]
             options = spec.options() if callable(spec.options) else spec.options
-            current = box.currentText()
+            current = box.currentData() or ""
             box.blockSignals(True)
             box.clear()
             box.addItem(spec.label, "")
             for opt in options:
-                box.addItem(opt, opt)
-            idx = box.findText(current)
+                box.addItem(term(opt), opt)   # shown in the window's language, kept as written
+            idx = box.findData(current)
             box.setCurrentIndex(max(idx, 0))
             box.blockSignals(False)
+
+    def set_column_widths(self, widths: Mapping[str, int], default: int = 80) -> None:
+        """Column widths by the service's (Chinese) header; a translated header that is
+        longer than its width widens the column so it is not cut off."""
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            key = str(self.model.headerData(column, Qt.Orientation.Horizontal, HEADER_KEY_ROLE))
+            width = widths.get(key, default)
+            shown = self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            if shown != key:
+                width = max(width, header.sectionSizeHint(column))
+            header.resizeSection(column, width)
 
     def filter_values(self) -> dict[str, str]:
         return {key: box.currentData() or "" for key, box in self.filters.items()}

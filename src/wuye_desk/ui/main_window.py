@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
     def _add_tab(self, spec: TabSpec) -> None:
         widget = spec.create(self.desk, self)
         index = self.tabs.addTab(widget, term(spec.title))
-        self.tabs.setTabToolTip(index, f"{term(spec.title)}（{spec.shortcut}）")
+        self.tabs.setTabToolTip(index, self.tr("{title}（{shortcut}）").format(
+            title=term(spec.title), shortcut=spec.shortcut))
         self._tab_widgets[spec.key] = widget
         shortcut = QShortcut(QKeySequence(spec.shortcut), self)
         shortcut.activated.connect(lambda key=spec.key: self.show_tab(key))

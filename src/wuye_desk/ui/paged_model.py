@@ -32,6 +32,7 @@ TONE_COLOURS: dict[Tone, tuple[str | None, str | None]] = {
 }
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_KEY_ROLE = Qt.ItemDataRole.UserRole + 2   # headerData: the header as the service wrote it
 
 
 class PageSource(Protocol):
@@ -193,7 +194,10 @@ class PagedTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+        if (orientation == Qt.Orientation.Horizontal
                 and self._source is not None and 0 <= section < len(self._source.headers)):
-            return term(self._source.headers[section])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return term(self._source.headers[section])
+            if role == HEADER_KEY_ROLE:     # the header as the service wrote it, in any language
+                return self._source.headers[section]
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +39,7 @@ def _editor(setting: Setting[Any], value: Any, parent: QWidget) -> QWidget:
     edit = QLineEdit(parent)
     edit.setText("、".join(value) if isinstance(value, list) else str(value))
     if isinstance(setting.default, list):
-        edit.setPlaceholderText("多个值用顿号或逗号分隔")
+        edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", "多个值用顿号或逗号分隔"))
     return edit
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +30,7 @@ from wuye_desk.services import complaints
 from wuye_desk.services.complaints import ComplaintView, VisitInput
 from wuye_desk.services.desk import Desk
 from wuye_desk.ui.form_fields import FieldForm, text_of
+from wuye_desk.ui.terms import term
 
 W = TypeVar("W", bound=QWidget)
 
@@ -73,7 +75,7 @@ class StepDialog(QDialog):
         self.view = view
         self.step = step
         self.done_ok = False
-        self.setWindowTitle(f"{step.title} — {view.serial}")
+        self.setWindowTitle(f"{term(step.title)} — {view.serial}")
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         summary = QLabel(f"{view.serial}　{view.state}　{view.severity}　"
@@ -101,7 +103,7 @@ class StepDialog(QDialog):
             first.setFocus()
 
     def _add(self, key: str, widget: W) -> W:
-        self.form.add(key, key, widget)
+        self.form.add(key, QCoreApplication.translate("StepDialog", key), widget)
         self.fields[key] = widget
         return widget
 

@@ -53,6 +53,7 @@ from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.terms import term
 
 W = TypeVar("W", bound=QWidget)
 OK_STYLE = "color: #1b5e20;"
@@ -109,7 +110,7 @@ class IntakeForm(QWidget):
         for i, box in enumerate(self.flags):
             grid.addWidget(box, i // 3, i % 3)
         self.form.add("特别情形", QCoreApplication.translate("IntakeForm", "特别情形"), flags)
-        self.severity = self._add("投诉等级", combo([KEEP_SEVERITY] + [s.value for s in Severity],
+        self.severity = self._add("投诉等级", combo([term(KEEP_SEVERITY)] + [s.value for s in Severity],
                                                     parent=self))
         self.received = self._add("受理时间", QLineEdit(self))
         self.received.setPlaceholderText(self.tr("现在；来函等较早收到的填 2026-11-18 09:30"))
@@ -181,7 +182,7 @@ class IntakeForm(QWidget):
             litigation=self.litigation.isChecked(), media=self.media.isChecked(),
             risk=self.risk.isChecked(), compensation=self.compensation.isChecked(),
             needs_help=self.needs_help.isChecked(), office_fault=self.office_fault.isChecked(),
-            severity="" if severity == KEEP_SEVERITY else severity,
+            severity="" if severity == term(KEEP_SEVERITY) else severity,
             received_at=self.received.text())
 
 
@@ -205,7 +206,7 @@ class ComplaintsTab(QWidget):
         steps = QGridLayout()  # two rows, so the tab fits a 1024-pixel screen
         self.step_buttons: dict[str, QPushButton] = {}
         for i, spec in enumerate(STEPS):
-            button = QPushButton(f"{spec.title} ({spec.shortcut})", self)
+            button = QPushButton(f"{term(spec.title)} ({spec.shortcut})", self)
             button.clicked.connect(lambda _c=False, s=spec: self.open_step(s))
             steps.addWidget(button, i // STEPS_PER_ROW, i % STEPS_PER_ROW)
             self.step_buttons[spec.key] = button
@@ -294,11 +295,7 @@ class ComplaintsTab(QWidget):
         return out
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def set_desk(self, desk: Desk) -> None:
         self.desk = desk
@@ -468,38 +465,46 @@ def _month(text: str) -> date | None:
 
 def describe(v: ComplaintView) -> str:
     """The detail pane: the complaint, its clocks, duties, return visits and history."""
-    lines = [f"{v.serial}　【{v.state}】　{v.severity}（{v.severity_reason}）　处理人：{v.handler}",
-             f"{v.received_at:%Y-%m-%d %H:%M} {v.channel}受理　"
+    lines = [f"{v.serial}　【{v.state}】　{v.severity}（{v.severity_reason}）　"
+             + QCoreApplication.translate("ComplaintDetail", "处理人：{h}").format(h=v.handler),
+             QCoreApplication.translate("ComplaintDetail", "{t} {c}受理").format(
+                 t=f"{v.received_at:%Y-%m-%d %H:%M}", c=v.channel) + "　"
              f"{v.complainant_name or v.complainant_kind} {v.unit} {v.complainant_phone}　"
-             f"{v.topic}　{v.resp_class}" + (f"　{v.people}人" if v.people > 1 else ""),
+             f"{v.topic}　{v.resp_class}"
+             + ("　" + QCoreApplication.translate("ComplaintDetail", "{n}人").format(n=v.people)
+                if v.people > 1 else ""),
              v.description]
     if v.flags:
-        lines.append("特别情形：" + "、".join(v.flags))
-    clocks = [f"处理时限 {v.fix_due:%m-%d %H:%M}"]
+        lines.append(QCoreApplication.translate("ComplaintDetail", "特别情形：") + "、".join(v.flags))
+    clocks = [QCoreApplication.translate("ComplaintDetail", "处理时限 {t}").format(
+        t=f"{v.fix_due:%m-%d %H:%M}")]
     if v.escalate_due:
-        clocks.insert(0, f"上报时限 {v.escalate_due:%m-%d %H:%M}")
+        clocks.insert(0, QCoreApplication.translate("ComplaintDetail", "上报时限 {t}").format(
+            t=f"{v.escalate_due:%m-%d %H:%M}"))
     if v.visit_due:
-        clocks.append(f"回访时限 {v.visit_due:%m-%d %H:%M}")
-    lines.append("时限：" + "　".join(clocks))
+        clocks.append(QCoreApplication.translate("ComplaintDetail", "回访时限 {t}").format(
+            t=f"{v.visit_due:%m-%d %H:%M}"))
+    lines.append(QCoreApplication.translate("ComplaintDetail", "时限：") + "　".join(clocks))
     if v.overdue:
-        lines.append("⚠ 已超时：" + "、".join(v.overdue))
+        lines.append("⚠ " + QCoreApplication.translate("ComplaintDetail", "已超时：") + "、".join(v.overdue))
     if v.matter:
-        lines.append("同一事项：" + "；".join(c.label for c in v.matter))
+        lines.append(QCoreApplication.translate("ComplaintDetail", "同一事项：") + "；".join(c.label for c in v.matter))
     if v.recurring:
-        lines.append("重复发生的事项（规则C10）")
+        lines.append(QCoreApplication.translate("ComplaintDetail", "重复发生的事项（规则C10）"))
     if v.invalid_reason:
-        lines.append("无效投诉，解释：" + v.invalid_reason)
-    lines.append("通报（规则C6）：")
+        lines.append(QCoreApplication.translate("ComplaintDetail", "无效投诉，解释：") + v.invalid_reason)
+    lines.append(QCoreApplication.translate("ComplaintDetail", "通报（规则C6）："))
     for d in v.duties:
-        due = f"{d.due:%m-%d %H:%M}" if d.due else "结案时"
+        due = f"{d.due:%m-%d %H:%M}" if d.due else QCoreApplication.translate("ComplaintDetail", "结案时")
         mark = "☑" if d.done_at else ("⚠" if d.overdue else "☐")
         done = f"　{d.done_by} {d.done_at:%m-%d %H:%M}" if d.done_at else ""
         lines.append(f"  {mark} {d.what}（{due}）{done}")
     for r in v.visits:
-        lines.append(f"回访 {r.visited_at:%m-%d %H:%M} {r.visitor_name}：{r.result}"
-                     f"（{r.satisfaction}）")
-    lines.append("处理经过：")
+        lines.append(QCoreApplication.translate("ComplaintDetail", "回访 {t} {n}：{r}（{s}）").format(
+            t=f"{r.visited_at:%m-%d %H:%M}", n=r.visitor_name, r=r.result, s=r.satisfaction))
+    lines.append(QCoreApplication.translate("ComplaintDetail", "处理经过："))
     for e in v.events:
-        fix = f"（更正 #{e.corrects_id}）" if e.corrects_id else ""
+        fix = (QCoreApplication.translate("ComplaintDetail", "（更正 #{n}）").format(n=e.corrects_id)
+               if e.corrects_id else "")
         lines.append(f"  #{e.id} {e.at:%m-%d %H:%M} {e.step}{fix} {e.operator}：{e.note}")
     return "\n".join(lines)

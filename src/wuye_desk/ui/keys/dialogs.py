@@ -191,9 +191,9 @@ class LendDialog(KeyDialog):
         view = keys.get_key(desk, key_id)
         night = keys.night_now(desk)
         self.show_info(f"{view.slot}　{view.unit or view.tag}　{view.kind}×{view.key_count}　"
-                       f"{view.status}" + (f"\n业主事先同意：{view.owner_consent}"
+                       f"{view.status}" + ("\n" + self.tr("业主事先同意：{o}").format(o=view.owner_consent)
                                            if view.owner_consent else "")
-                       + ("\n夜间：须由当班物业总值批准（规则G5）" if night else ""))
+                       + ("\n" + self.tr("夜间：须由当班物业总值批准（规则G5）") if night else ""))
         self.borrower_kind = self.add("借用人类别", combo([b.value for b in BorrowerKind],
                                                          parent=self))
         self.name = self.add("借用人姓名", QLineEdit(self))
@@ -241,8 +241,9 @@ class ReturnDialog(KeyDialog):
         loan = view.open_loan
         text = f"{view.slot}　{view.unit or view.tag}　{view.kind}×{view.key_count}"
         if loan is not None:
-            text += (f"\n借用人：{loan.borrower}　{loan.out_at:%m-%d %H:%M}借出　"
-                     f"应还 {loan.due_at:%m-%d %H:%M}" + (f"\n⚠ {loan.late}" if loan.late else ""))
+            text += ("\n" + self.tr("借用人：{b}　{o}借出　应还 {d}").format(
+                b=loan.borrower, o=f"{loan.out_at:%m-%d %H:%M}", d=f"{loan.due_at:%m-%d %H:%M}")
+                + (f"\n⚠ {loan.late}" if loan.late else ""))
         self.show_info(text)
         self.condition = self.add("归还时状况", combo(CONDITIONS, True, self))
         self.receiver = self.add("接收人", QLineEdit(desk.operator.name, self))

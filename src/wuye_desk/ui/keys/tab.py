@@ -42,6 +42,7 @@ from wuye_desk.ui.keys.dialogs import (
 from wuye_desk.ui.keys.grid import COLOURS, STATE_NAMES, SlotGrid
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.terms import term
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020;"
@@ -73,7 +74,7 @@ class KeysTab(QWidget):
         outer.addLayout(buttons)
         legend = QHBoxLayout()
         for state, (bg, fg) in COLOURS.items():
-            chip = QLabel(STATE_NAMES[state], self)
+            chip = QLabel(term(STATE_NAMES[state]), self)
             chip.setStyleSheet(f"background: {bg}; color: {fg}; padding: 2px 8px;")
             legend.addWidget(chip)
         self.summary = QLabel(self)
@@ -158,10 +159,7 @@ class KeysTab(QWidget):
 
     # --- showing ------------------------------------------------------------------------
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        for column in range(self.list.model.columnCount()):
-            label = str(self.list.model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(column, COLUMN_WIDTHS.get(label, 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _query(self, text: str, filters: dict[str, str]) -> ListQuery:
         try:
@@ -231,15 +229,19 @@ class KeysTab(QWidget):
         except DeskError as exc:
             self.detail.setText(str(exc))
             return
+        none = self.tr("无")
         lines = [f"<b>{v.slot}　{v.unit or v.tag}　{v.kind}×{v.key_count}　{v.status}</b>",
-                 f"状况：{v.condition}　委托人：{v.depositor_name or '—'} {v.depositor_id}　"
-                 f"证件核验：{v.id_checked_by or '—'}",
-                 f"业主事先同意（返修）：{v.owner_consent or '无'}　复制许可：{v.copy_permission or '无'}"]
+                 self.tr("状况：{c}　委托人：{d} {i}　证件核验：{k}").format(
+                     c=v.condition, d=v.depositor_name or "—", i=v.depositor_id, k=v.id_checked_by or "—"),
+                 self.tr("业主事先同意（返修）：{o}　复制许可：{p}").format(
+                     o=v.owner_consent or none, p=v.copy_permission or none)]
         if v.open_loan is not None:
             ln = v.open_loan
             colour = "#b00020" if ln.late else "#7a4d00"
-            lines.append(f"<span style='color:{colour}'>借给{ln.borrower}（{ln.purpose}），"
-                         f"{ln.approver}批准，{ln.out_at:%m-%d %H:%M}借出，应还{ln.due_at:%m-%d %H:%M}"
+            loan = self.tr("借给{b}（{p}），{a}批准，{o}借出，应还{d}").format(
+                b=ln.borrower, p=ln.purpose, a=ln.approver, o=f"{ln.out_at:%m-%d %H:%M}",
+                d=f"{ln.due_at:%m-%d %H:%M}")
+            lines.append(f"<span style='color:{colour}'>{loan}"
                          + (f"，{ln.late}" if ln.late else "") + "</span>")
         lines += [f"{at:%m-%d %H:%M} {kind}：{text}（{who}）" for at, kind, text, who in v.events[-8:]]
         self.detail.setText("<br>".join(lines))

@@ -34,6 +34,7 @@ from wuye_desk.services.mail import CopyInput, PickupInput
 from wuye_desk.ui.households.editor import RowsTable
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.signature_pad import SignaturePad
+from wuye_desk.ui.terms import term
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -41,7 +42,7 @@ ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+    table.setHorizontalHeaderLabels([term(h) for h in headers])
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
@@ -125,7 +126,7 @@ class NoticeDialog(_Dialog):
         self.rows = mail.households_to_tell(self.desk)
         self.table.setRowCount(len(self.rows))
         for i, h in enumerate(self.rows):
-            for col, value in enumerate((h.unit_display, h.name, f"{h.items}件",
+            for col, value in enumerate((h.unit_display, h.name, self.tr("{n}件").format(n=h.items),
                                          f"{h.oldest:%m-%d %H:%M}", mail.phones_text(h.phones))):
                 self.table.setItem(i, col, _cell(value))
         self.table.resizeColumnsToContents()
@@ -341,7 +342,8 @@ class ReturnDialog(_Dialog):
         self.items = mail.due_for_return(self.desk)
         self.table.setRowCount(len(self.items))
         for i, it in enumerate(self.items):
-            remark = f"无法投递：{it.remark}" if it.undeliverable else "公示期满未领"
+            remark = (self.tr("无法投递：{r}").format(r=it.remark) if it.undeliverable
+                      else self.tr("公示期满未领"))
             notice = f"{it.public_notice_at:%m-%d}" if it.public_notice_at else ""
             for col, value in enumerate(("", it.tracking_no, it.kind, it.carrier, it.unit_display,
                                          f"{it.received_at:%m-%d}", notice, remark)):

@@ -47,6 +47,7 @@ from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.terms import term
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -119,7 +120,7 @@ class MailTab(QWidget):
         self.kind.setCurrentText(MailKind.PARCEL.value)
         self.kind.setAccessibleName(self.tr("类别"))
         self.carrier = QComboBox(self)
-        self.carrier.addItems([AUTO] + [c.value for c in Carrier])
+        self.carrier.addItems([term(AUTO)] + [c.value for c in Carrier])
         self.carrier.setAccessibleName(self.tr("快递公司"))
         self.position = QLineEdit(self)
         self.position.setPlaceholderText(self.tr("如 A3、柜12"))
@@ -200,11 +201,7 @@ class MailTab(QWidget):
             return mail.list_query(self.desk, f)
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _show(self, item_id: int | None) -> None:
         if item_id is None:
@@ -214,25 +211,27 @@ class MailTab(QWidget):
         except DeskError as exc:
             self.detail.setText(str(exc))
             return
-        lines = [f"{v.tracking_no}　{v.kind}　{v.carrier}　{v.unit_display}"
-                 f"{'　收件人 ' + v.addressee if v.addressee else ''}　{v.status}",
-                 f"登记 {v.received_at:%Y-%m-%d %H:%M}（{v.operator_name}）　位置 {v.position or '—'}"
-                 + (f"　通知 {v.notice_method} {v.notified_at:%m-%d %H:%M}" if v.notified_at
-                    else "　未通知")]
+        addressee = self.tr("　收件人 {a}").format(a=v.addressee) if v.addressee else ""
+        notice = (self.tr("　通知 {m} {t}").format(m=v.notice_method, t=f"{v.notified_at:%m-%d %H:%M}")
+                  if v.notified_at else self.tr("　未通知"))
+        lines = [f"{v.tracking_no}　{v.kind}　{v.carrier}　{v.unit_display}{addressee}　{v.status}",
+                 self.tr("登记 {t}（{o}）　位置 {p}").format(
+                     t=f"{v.received_at:%Y-%m-%d %H:%M}", o=v.operator_name, p=v.position or "—")
+                 + notice]
         if v.damage:
-            lines.append(f"破损：{v.damage}")
+            lines.append(self.tr("破损：{d}").format(d=v.damage))
         if v.undeliverable:
-            lines.append(f"无法投递：{v.remark}")
+            lines.append(self.tr("无法投递：{r}").format(r=v.remark))
         if v.public_notice_at:
-            lines.append(f"{v.public_notice_at:%Y-%m-%d} 列入公示")
+            lines.append(self.tr("{d} 列入公示").format(d=f"{v.public_notice_at:%Y-%m-%d}"))
         if v.picked_up_at:
-            lines.append(f"{v.picked_up_at:%Y-%m-%d %H:%M} 由 {v.collector} 领取")
+            lines.append(self.tr("{t} 由 {c} 领取").format(t=f"{v.picked_up_at:%Y-%m-%d %H:%M}", c=v.collector))
         if v.returned_at:
-            lines.append(f"{v.returned_at:%Y-%m-%d} 退回邮局")
+            lines.append(self.tr("{d} 退回邮局").format(d=f"{v.returned_at:%Y-%m-%d}"))
         if v.corrected_by:
-            lines.append(f"已更正，见新登记（第{v.corrected_by}号）")
+            lines.append(self.tr("已更正，见新登记（第{n}号）").format(n=v.corrected_by))
         if v.correction_of:
-            lines.append(f"更正第{v.correction_of}号登记")
+            lines.append(self.tr("更正第{n}号登记").format(n=v.correction_of))
         self.detail.setText("\n".join(lines))
 
     def refresh_soon(self) -> None:
@@ -330,7 +329,7 @@ class MailTab(QWidget):
         found = recognise_carrier(number)
         if found is not None:       # a reliable format wins over a choice left from before
             carrier = found.value
-        elif carrier == AUTO:
+        elif carrier == term(AUTO):
             carrier = ""
         hint = kind_hint(number)
         return SignInInput(

@@ -63,7 +63,7 @@ class OverviewTab(QWidget):
         for row, line in enumerate(self.lines):
             bg, fg = TONE_COLOURS[line.tone]
             due = line.due.strftime("%m-%d %H:%M") if line.due else ""
-            for col, text in enumerate((line.area, due, line.text)):
+            for col, text in enumerate((term(line.area), due, line.text)):
                 item = QTableWidgetItem(text)
                 if bg:
                     item.setBackground(QBrush(QColor(bg)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,7 @@ from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.form_fields import combo
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.terms import term
 from wuye_desk.ui.vip.dialogs import ActionDialog, VipDialog
 
 OK_STYLE = "color: #1b5e20;"
@@ -149,11 +150,7 @@ class VipTab(QWidget):
             return vip.list_query(self.desk, vip.VipFilter(status=f.status, level=f.level))
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _show(self, vip_id: int | None) -> None:
         if vip_id is None:
@@ -324,51 +321,56 @@ def page_html(v: vip.VipView, desk: Desk) -> str:
     """The VIP's page: archive, family, cards, services (rule P1)."""
     e = escape
     colour = {"有效": "#1b5e20", "已过期": "#b00020", "已撤销": "#777"}.get(v.card_status, "#8a3b00")
+    def head(*names: str) -> str:
+        return ("<table border='1' cellspacing='0' cellpadding='3'><tr>"
+                + "".join(f"<th>{e(term(n))}</th>" for n in names) + "</tr>")
+
     parts = [f"<h3>{e(v.name)} <span style='color:{colour}'>{e(v.badge)}</span></h3>",
-             f"<p>{e(v.level)}　{e(v.unit)}　电话 {e(v.phone)}"
-             + (f"　家庭结构 {e(v.segment)}" if v.segment else "") + "</p>"]
+             f"<p>{e(v.level)}　{e(v.unit)}　"
+             + e(QCoreApplication.translate("VipPage", "电话 {p}")).format(p=e(v.phone))
+             + (e(QCoreApplication.translate("VipPage", "　家庭结构 {s}")).format(s=e(v.segment))
+                if v.segment else "") + "</p>"]
     if v.birthday:
-        parts.append(f"<p>生日 {e(v.birthday.text)}（下次 {v.next_birthday:%Y-%m-%d}）</p>")
-    parts.append(f"<p>客户助理 {e(v.assistant)}　申请 {v.applied_on}　批准 {e(v.approved_by)} "
-                 f"{v.approved_on}<br>入选理由：{e(v.qualification)}</p>")
+        parts.append("<p>" + e(QCoreApplication.translate("VipPage", "生日 {b}（下次 {n}）")).format(
+            b=e(v.birthday.text), n=f"{v.next_birthday:%Y-%m-%d}") + "</p>")
+    parts.append("<p>" + e(QCoreApplication.translate("VipPage", "客户助理 {a}　申请 {d}　批准 {b} {o}")).format(
+        a=e(v.assistant), d=v.applied_on, b=e(v.approved_by), o=v.approved_on)
+        + "<br>" + e(QCoreApplication.translate("VipPage", "入选理由：{q}")).format(q=e(v.qualification))
+        + "</p>")
     if v.preferences:
-        parts.append(f"<p>喜好与习惯：{e(v.preferences)}</p>")
+        parts.append("<p>" + e(QCoreApplication.translate("VipPage", "喜好与习惯：{p}")).format(
+            p=e(v.preferences)) + "</p>")
     if v.note:
-        parts.append(f"<p>备注：{e(v.note)}</p>")
-    parts.append("<h4>家庭成员</h4>")
+        parts.append("<p>" + e(QCoreApplication.translate("VipPage", "备注：{n}")).format(n=e(v.note)) + "</p>")
+    parts.append("<h4>" + e(QCoreApplication.translate("VipPage", "家庭成员")) + "</h4>")
     if v.family:
         rows = "".join(
             f"<tr><td>{e(f.relation)}</td><td>{e(f.name)}</td>"
             f"<td>{e(f.birthday.text) if f.birthday else ''}</td>"
             f"<td>{f'{f.next_birthday:%Y-%m-%d}' if f.next_birthday else ''}</td>"
             f"<td>{e(f.note)}</td></tr>" for f in v.family)
-        parts.append("<table border='1' cellspacing='0' cellpadding='3'><tr><th>关系</th>"
-                     "<th>姓名</th><th>生日</th><th>下次生日</th><th>备注</th></tr>"
-                     f"{rows}</table>")
+        parts.append(head("关系", "姓名", "生日", "下次生日", "备注") + f"{rows}</table>")
     else:
-        parts.append("<p>（未登记）</p>")
-    parts.append("<h4>VIP卡记录</h4>")
+        parts.append("<p>" + e(QCoreApplication.translate("VipPage", "（未登记）")) + "</p>")
+    parts.append("<h4>" + e(QCoreApplication.translate("VipPage", "VIP卡记录")) + "</h4>")
     if v.cards:
+        checked = QCoreApplication.translate("VipPage", "（复核：{c}）")
         rows = "".join(
             f"<tr><td>{e(c.number)}</td><td>{e(c.reason)}</td><td>{e(c.level)}</td>"
             f"<td>{c.issued_on}</td><td>{c.valid_to}</td><td>{e(c.status)}</td>"
             f"<td>{e(c.end_reason)}{'：' + e(c.end_note) if c.end_note else ''}"
-            f"{'（复核：' + e(c.checked_by) + '）' if c.checked_by else ''}</td>"
+            f"{e(checked.format(c=c.checked_by)) if c.checked_by else ''}</td>"
             f"<td>{e(c.operator_name)}</td></tr>" for c in v.cards)
-        parts.append("<table border='1' cellspacing='0' cellpadding='3'><tr><th>卡号</th>"
-                     "<th>类别</th><th>级别</th><th>发卡</th><th>有效期至</th><th>状态</th>"
-                     f"<th>说明</th><th>经办</th></tr>{rows}</table>")
+        parts.append(head("卡号", "类别", "级别", "发卡", "有效期至", "状态", "说明", "经办") + f"{rows}</table>")
     else:
-        parts.append("<p>已批准，待发卡（Ctrl+I）</p>")
-    parts.append("<h4>服务记录</h4>")
+        parts.append("<p>" + e(QCoreApplication.translate("VipPage", "已批准，待发卡（Ctrl+I）")) + "</p>")
+    parts.append("<h4>" + e(QCoreApplication.translate("VipPage", "服务记录")) + "</h4>")
     if v.services:
         rows = "".join(
             f"<tr><td>{s.given_at:%Y-%m-%d %H:%M}</td><td>{e(s.kind)}</td>"
             f"<td>{e(s.detail)}</td><td>{yuan_text(s.amount_fen) if s.amount_fen else ''}</td>"
             f"<td>{e(s.given_by)}</td><td>{e(s.card_number)}</td></tr>" for s in v.services)
-        parts.append("<table border='1' cellspacing='0' cellpadding='3'><tr><th>时间</th>"
-                     "<th>服务</th><th>内容</th><th>金额</th><th>服务人</th><th>卡号</th></tr>"
-                     f"{rows}</table>")
+        parts.append(head("时间", "服务", "内容", "金额", "服务人", "卡号") + f"{rows}</table>")
     else:
-        parts.append("<p>（暂无）</p>")
+        parts.append("<p>" + e(QCoreApplication.translate("VipPage", "（暂无）")) + "</p>")
     return "".join(parts)

@@ -252,11 +252,7 @@ class VisitorsTab(QWidget):
             return visitors.list_query(self.desk, VisitFilter(date_from=start, status=status))
 
     def _column_widths(self) -> None:
-        header = self.list.view.horizontalHeader()
-        model = self.list.model
-        for column in range(model.columnCount()):
-            label = model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, COLUMN_WIDTHS.get(str(label), 80))
+        self.list.set_column_widths(COLUMN_WIDTHS)
 
     def _update_permissions(self) -> None:
         self.reveal_button.setEnabled(self.desk.can(Permission.REVEAL_ID))
@@ -271,7 +267,8 @@ class VisitorsTab(QWidget):
         self.form.id_number.setFocus()
 
     def open_record(self, visit_id: int) -> None:
-        self.list.filters["view"].setCurrentText(VIEW_INSIDE)
+        box = self.list.filters["view"]
+        box.setCurrentIndex(box.findData(VIEW_INSIDE))
         self.list.refresh()
         if not self.list.select_id(visit_id):
             self._show(visit_id)
@@ -286,20 +283,22 @@ class VisitorsTab(QWidget):
             self.detail.setText(str(exc))
 
     def _describe(self, v: visitors.VisitView) -> str:
-        lines = [f"{v.serial or '（未准入，无登记单）'}　{v.status}　{v.visitor_name}"
-                 f"（{v.people}人）　{v.id_type} {v.id_number}",
-                 f"被访：{v.host_place} {v.host_name}（{v.host_position}）　"
-                 f"答复：{v.host_answer} {v.answered_by}",
-                 f"到访 {v.arrived_at:%Y-%m-%d %H:%M}"
-                 + (f"　离开 {v.left_at:%H:%M}" if v.left_at else "")
-                 + (f"　停留{stay_text(v.stay_minutes)}" if v.stay_minutes is not None else "")
-                 + f"　登记人 {v.operator_name}"]
+        serial = v.serial or self.tr("（未准入，无登记单）")
+        lines = [self.tr("{s}　{st}　{n}（{p}人）　{t} {i}").format(
+                     s=serial, st=v.status, n=v.visitor_name, p=v.people, t=v.id_type, i=v.id_number),
+                 self.tr("被访：{pl} {h}（{pos}）　答复：{a} {by}").format(
+                     pl=v.host_place, h=v.host_name, pos=v.host_position, a=v.host_answer, by=v.answered_by),
+                 self.tr("到访 {t}").format(t=f"{v.arrived_at:%Y-%m-%d %H:%M}")
+                 + (self.tr("　离开 {t}").format(t=f"{v.left_at:%H:%M}") if v.left_at else "")
+                 + (self.tr("　停留{s}").format(s=stay_text(v.stay_minutes)) if v.stay_minutes is not None
+                    else "")
+                 + self.tr("　登记人 {o}").format(o=v.operator_name)]
         if v.night:
-            lines.append(f"夜间登记，值班总值：{v.duty_manager_name}")
+            lines.append(self.tr("夜间登记，值班总值：{m}").format(m=v.duty_manager_name))
         if v.watch_note:
-            lines.append(f"关注名单：{v.watch_note}")
+            lines.append(self.tr("关注名单：{w}").format(w=v.watch_note))
         if v.slip_returned is False:
-            lines.append(f"上联未交回：{v.exit_note}")
+            lines.append(self.tr("上联未交回：{n}").format(n=v.exit_note))
         return "\n".join(lines)
 
     # --- registering ------------------------------------------------------------------
