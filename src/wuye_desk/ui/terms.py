@@ -266,4 +266,17 @@ KNOWN: tuple[object, ...] = (  # lupdate reads these; at run time term() transla
     # texts translated from variables (ui/main_window.py tab tooltips, ui/vip/tab.py LOCKED_TEXT)
     QT_TRANSLATE_NOOP("MainWindow", "{title}（{shortcut}）"),
     QT_TRANSLATE_NOOP("VipTab", "VIP客户档案只限客户助理和经理查看（规则G3：客户资料保密）。\n其他登记簿会显示客户的VIP卡号和状态。"),  # noqa: E501
+    # the 公务查询登记 dialog's labels and headers (ui/official_access_dialog.py)
+    QT_TRANSLATE_NOOP("OfficialAccess", "查询人姓名"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "查询单位"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "证件类型"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "证件号码"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "法律依据"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "查询内容"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "批准人"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "批准人密码"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "时间"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "查询人"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "单位"),
+    QT_TRANSLATE_NOOP("OfficialAccess", "证件"),
 )
