@@ -47,6 +47,7 @@ from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
+from wuye_desk.ui.vip_badge import VipBadge
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -158,6 +159,8 @@ class MailTab(QWidget):
         outer.addWidget(self.list, 1)
         self.list.model.modelReset.connect(self._column_widths)
         self._column_widths()
+        self.vip_badge = VipBadge(desk, parent=self)  # rules P4, P5: an ended card said so
+        outer.addWidget(self.vip_badge)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -214,6 +217,7 @@ class MailTab(QWidget):
         except DeskError as exc:
             self.detail.setText(str(exc))
             return
+        self.vip_badge.set_household(v.household_id)
         lines = [f"{v.tracking_no}　{v.kind}　{v.carrier}　{v.unit_display}"
                  f"{'　收件人 ' + v.addressee if v.addressee else ''}　{v.status}",
                  f"登记 {v.received_at:%Y-%m-%d %H:%M}（{v.operator_name}）　位置 {v.position or '—'}"
