@@ -1,10 +1,12 @@
 """The key cabinet's registers (rules R2, K2, K3, K8): the custody list (顾客钥匙清单 /
 委托登记) and the lendings (借用钥匙登记表).
 
-Both are export-only: a key's history (its slot, every loan, emergency and lock
-change, rule G4) is written by the cabinet's own steps, and a loan means nothing
-without the key and the approving manager it points at. An import is refused
-with a message saying so (`EXPORT_ONLY`).
+The custody list comes back (an office moving its paper list onto the desk): each
+row checked as the keeper's take-in checks it, a masked ID kept as it is (rule
+G3), one 收存 event per key saying it was imported (G4). A key out on loan cannot be
+imported (the loan needs its approving manager, K3). The lendings are export-only:
+a loan means nothing without the key and the manager it points at; an import is
+refused with a message saying so (`export_only`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from wuye_desk.domain.errors import ValidationError
-from wuye_desk.exports.xlsx import SheetRow
+from wuye_desk.domain import ids, phones, search_text, units
+from wuye_desk.domain.errors import FileRejected, RowProblem, ValidationError
+from wuye_desk.domain.keys import KeyKind, KeyStatus, key_count, parse_slot
+from wuye_desk.domain.privacy import mask_id
+from wuye_desk.domain.visitors import MAX_NAME, clean_text
+from wuye_desk.exports.xlsx import SheetRow, cell_text
+from wuye_desk.services import keys
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds
-from wuye_desk.services.visitor_register import _unit_display, _yes
-from wuye_desk.store.models import CabinetKey, KeyLoan
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
+from wuye_desk.services.visitor_register import _masked_or, _read_datetime, _unit_display, _yes
+from wuye_desk.store.models import CabinetKey, Household, KeyLoan
 
 BATCH = 1000
 
@@ -89,10 +96,114 @@ def custody_count(desk: Desk, start: date, end: date) -> int:
             *_custody_where(start, end))) or 0)
 
 
+HELD = (KeyStatus.IN_CABINET.value, KeyStatus.MISSING.value)
+ENDED = (KeyStatus.RETURNED_TO_OWNER.value, KeyStatus.RETIRED.value)
+
+
+def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
+    """One row of the 顾客钥匙清单 → the columns of a CabinetKey, checked (rules K1, K2)."""
+    now = desk.now()
+    slot = parse_slot(cell_text(v.get("柜位")), keys.labels(desk), field="柜位")
+    status = KeyStatus.parse(cell_text(v.get("状态")), field="状态")
+    if status is KeyStatus.LENT:                                             # rule K3
+        raise ValidationError("钥匙正借出，不能导入；请归还后再导出（借用须经管理处经理批准，规则K3）",
+                              field="状态")
+    kind = KeyKind.parse(cell_text(v.get("钥匙类别")), field="钥匙类别")
+    count = key_count(cell_text(v.get("把数")) or "1", field="把数")
+    entrusted = _read_datetime(v.get("委托时间"), "委托时间", required=True)
+    assert entrusted is not None
+    ended = _read_datetime(v.get("保管结束"), "保管结束", required=False)
+    if entrusted > now or (ended is not None and ended > now):
+        raise ValidationError("时间在将来", field="委托时间")
+    if ended is not None and ended < entrusted:
+        raise ValidationError("保管结束早于委托时间", field="保管结束")
+    if (status.value in ENDED) != (ended is not None):
+        raise ValidationError(f"状态为{status.value}，" + ("应有保管结束时间" if ended is None
+                                                          else "不应有保管结束时间"),
+                              field="保管结束")
+    place = cell_text(v.get("房号/标签"))
+    try:
+        unit: units.Unit | None = units.parse_unit(place, field="房号/标签")
+    except ValidationError:
+        unit = None
+    tag = "" if unit else clean_text(place, "房号/标签")
+    if unit is None and kind is not KeyKind.PUBLIC:
+        raise ValidationError(f"“{place}”不是房号；{kind.value}须写房号（规则K1）", field="房号/标签")
+    if unit is None and not tag:
+        raise ValidationError("公共区域钥匙请写明区域，如 配电房（规则K1）", field="房号/标签")
+    name = clean_text(cell_text(v.get("委托人")), "委托人", max_length=MAX_NAME)
+    id_type = number = phone = ""
+    if kind is not KeyKind.PUBLIC:                                           # rule K2
+        if not name:
+            raise ValidationError("请填写委托人（规则K2）", field="委托人")
+        id_type = ids.id_type_of_label(cell_text(v.get("证件类型")) or "居民身份证").value
+        number, _ = _masked_or(v.get("证件号码"), "证件号码", lambda t: ids.validate_id(
+            id_type, t, field="证件号码", today=entrusted.date()))
+        phone, _ = _masked_or(v.get("委托人电话"), "委托人电话",
+                              lambda t: phones.normalize_phone(t, field="委托人电话"))
+    return {
+        "slot": slot, "held_slot": slot if status.value in HELD else None, "kind": kind.value,
+        "status": status.value, "unit_code": unit.code if unit else None, "key_count": count,
+        "tag": tag, "condition": clean_text(cell_text(v.get("钥匙状况")), "钥匙状况",
+                                            required=True, rule="K2"),
+        "entrusted_at": entrusted, "depositor_name": name, "depositor_id_type": id_type,
+        "depositor_id_number": number, "depositor_phone": phone,
+        "id_checked_by": clean_text(cell_text(v.get("验证人")), "验证人", max_length=MAX_NAME),
+        "keeper": clean_text(cell_text(v.get("保管人")), "保管人", max_length=MAX_NAME),
+        "owner_consent": clean_text(cell_text(v.get("业主同意（返修钥匙使用）")), "业主同意",
+                                    max_length=200),
+        "copy_permission": clean_text(cell_text(v.get("复制许可")), "复制许可", max_length=200),
+        "ended_at": ended,
+    }
+
+
+def check_custody(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
+    values = per_row(parse_custody)(desk, rows)
+    problems: list[RowProblem] = []
+    seen: dict[str, int] = {}
+    for row, value in zip(rows, values, strict=True):
+        slot = value["held_slot"]
+        if slot is None:
+            continue
+        if slot in seen:
+            problems.append(RowProblem(row.number, f"柜位{slot}与第{seen[slot]}行重复（一格一把，规则K2）"))
+        seen.setdefault(slot, row.number)
+    with desk.read() as session:
+        taken = set(session.scalars(select(CabinetKey.held_slot).where(
+            CabinetKey.held_slot.in_(list(seen)))))
+    problems += [RowProblem(seen[s], f"柜位{s}已有钥匙") for s in seen if s in taken]
+    if problems:
+        problems.sort(key=lambda p: p.row)
+        raise FileRejected(f"有 {len(problems)} 行有问题，整个文件未导入：", problems)
+    return values
+
+
+def save_custody(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
+    with desk.write(action) as session:
+        codes = sorted({v["unit_code"] for v in values if v["unit_code"]})
+        homes: dict[str, int] = {}
+        for i in range(0, len(codes), 500):
+            homes.update(session.execute(select(Household.unit_code, Household.id).where(
+                Household.unit_code.in_(codes[i:i + 500]))).all())
+        for v in values:
+            shown = _unit_display(v["unit_code"])
+            row = CabinetKey(**v, household_id=homes.get(v["unit_code"] or ""),
+                             search_text=search_text.build(
+                                 v["slot"], shown, v["unit_code"] or "", v["depositor_name"],
+                                 v["tag"], names=(v["depositor_name"],)))
+            session.add(row)
+            session.flush()
+            who = (f"，委托人{v['depositor_name']}（{v['depositor_id_type']} "
+                   f"{mask_id(v['depositor_id_number'])}）" if v["depositor_name"] else "")
+            keys._event(session, desk, row.id, keys.EventKind.TAKEN_IN,
+                        f"{action}：{shown or v['tag']} {v['kind']} {v['key_count']}把，"
+                        f"格位{v['slot']}，{v['status']}{who}")
+    return len(values)
+
+
 CUSTODY = Register(
     name="key-custody", title="顾客钥匙清单", columns=CUSTODY_COLUMNS, rows=custody_rows,
-    count=custody_count, area="钥匙柜",
-    importer=export_only("顾客钥匙清单", "钥匙须在钥匙柜逐把收存（定柜位、核验委托人证件，规则K2）"))
+    count=custody_count, area="钥匙柜", importer=Importer(check_custody, save_custody))
 
 
 # --- lendings (rule K3) -----------------------------------------------------------------
