@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
 
 from wuye_desk.domain import ids, phones, search_text, units
 from wuye_desk.domain.errors import FileRejected, RowProblem, ValidationError
@@ -27,7 +28,7 @@ from wuye_desk.services import keys
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
 from wuye_desk.services.visitor_register import _masked_or, _read_datetime, _unit_display, _yes
-from wuye_desk.store.models import CabinetKey, Household, KeyLoan
+from wuye_desk.store.models import CabinetKey, Household, KeyEmergency, KeyLoan, LockChange
 
 BATCH = 1000
 
@@ -269,3 +270,104 @@ LENDINGS = Register(
     count=loan_count, area="钥匙柜",
     importer=export_only("借用钥匙登记表",
                          "每次借用都指向柜中的一把钥匙和批准的管理处经理（规则K3），请在钥匙柜办理"))
+
+
+# --- emergencies (rule K4) and lock changes (rule K6) ---------------------------------------
+
+def _paged(desk: Desk, query: Any, shape: Any) -> Iterator[Sequence[Any]]:
+    offset = 0
+    while True:
+        with desk.read() as session:
+            batch = session.execute(query.offset(offset).limit(BATCH)).all()
+            rows = [shape(r) for r in batch]
+        yield from rows
+        if len(batch) < BATCH:
+            return
+        offset += BATCH
+
+
+EMERGENCY_COLUMNS = (
+    RegisterColumn("使用时间", 16, "datetime"), RegisterColumn("柜位", 7),
+    RegisterColumn("房号/标签", 14), RegisterColumn("紧急情况", 10),
+    RegisterColumn("经过", 24), RegisterColumn("通知对象", 8), RegisterColumn("通知人", 8),
+    RegisterColumn("电话", 13, "masked_phone"), RegisterColumn("通知时间", 16, "datetime"),
+    RegisterColumn("通知方式", 8), RegisterColumn("业主联系不上", 6),
+)
+
+
+def emergency_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
+    lo, hi = bounds(start, end)
+    query = (select(KeyEmergency, CabinetKey.slot, CabinetKey.unit_code, CabinetKey.tag)
+             .join(CabinetKey, CabinetKey.id == KeyEmergency.key_id)
+             .where(KeyEmergency.used_at >= lo, KeyEmergency.used_at < hi)
+             .order_by(KeyEmergency.used_at, KeyEmergency.id))
+
+    def shape(r: Any) -> Sequence[Any]:
+        e, slot, unit, tag = r
+        return (e.used_at, slot, _unit_display(unit) or tag, e.reason, e.detail, e.told_whom,
+                e.told_name, e.told_phone, e.told_at, e.told_how, _yes(e.owner_unreachable))
+
+    return _paged(desk, query, shape)
+
+
+def emergency_count(desk: Desk, start: date, end: date) -> int:
+    lo, hi = bounds(start, end)
+    with desk.read() as session:
+        return int(session.scalar(select(func.count()).select_from(KeyEmergency).where(
+            KeyEmergency.used_at >= lo, KeyEmergency.used_at < hi)) or 0)
+
+
+EMERGENCIES = Register(
+    name="key-emergencies", title="钥匙紧急使用登记表", columns=EMERGENCY_COLUMNS,
+    rows=emergency_rows, count=emergency_count, area="钥匙柜",
+    importer=export_only("钥匙紧急使用登记表", "每次紧急使用都记在柜中的一把钥匙名下，并通知业主"
+                                              "（规则K4），请在钥匙柜办理"))
+
+
+LOCK_COLUMNS = (
+    RegisterColumn("换锁时间", 16, "datetime"), RegisterColumn("原柜位", 7),
+    RegisterColumn("房号/标签", 14), RegisterColumn("新钥匙柜位", 7),
+    RegisterColumn("应交时间", 16, "datetime"), RegisterColumn("交物业总值时间", 16, "datetime"),
+    RegisterColumn("物业总值", 8), RegisterColumn("密封", 5), RegisterColumn("超24小时", 6),
+    RegisterColumn("说明", 20),
+)
+
+
+def lock_late(handed_late: bool, handed_at: datetime | None, due_at: datetime,
+              now: datetime) -> bool:
+    """Handed over after 24 hours, or not yet and past due (rule K6)."""
+    return bool(handed_late) or (handed_at is None and due_at < now)
+
+
+def lock_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
+    lo, hi = bounds(start, end)
+    now = desk.now()
+    new_key = aliased(CabinetKey)
+    query = (select(LockChange, CabinetKey.slot, CabinetKey.unit_code, CabinetKey.tag,
+                    new_key.slot)
+             .join(CabinetKey, CabinetKey.id == LockChange.old_key_id)
+             .outerjoin(new_key, new_key.id == LockChange.new_key_id)
+             .where(LockChange.changed_at >= lo, LockChange.changed_at < hi)
+             .order_by(LockChange.changed_at, LockChange.id))
+
+    def shape(r: Any) -> Sequence[Any]:
+        c, slot, unit, tag, new_slot = r
+        return (c.changed_at, slot, _unit_display(unit) or tag, new_slot or "", c.due_at,
+                c.handed_at, c.duty_manager_name, _yes(c.sealed) if c.handed_at else "",
+                _yes(lock_late(c.handed_late, c.handed_at, c.due_at, now)), c.note)
+
+    return _paged(desk, query, shape)
+
+
+def lock_count(desk: Desk, start: date, end: date) -> int:
+    lo, hi = bounds(start, end)
+    with desk.read() as session:
+        return int(session.scalar(select(func.count()).select_from(LockChange).where(
+            LockChange.changed_at >= lo, LockChange.changed_at < hi)) or 0)
+
+
+LOCK_CHANGES = Register(
+    name="key-lock-changes", title="换锁登记表", columns=LOCK_COLUMNS, rows=lock_rows,
+    count=lock_count, area="钥匙柜",
+    importer=export_only("换锁登记表", "换锁记在原钥匙名下，新钥匙须密封交物业总值（规则K6），"
+                                      "请在钥匙柜办理"))

@@ -2,8 +2,10 @@
 key report — lendings, overdue returns, emergencies, lock changes, missing and damaged
 keys — beside last month and the same month a year earlier.
 
-Lendings and overdue returns are a recount of the 借用钥匙登记表 rows
-(services/key_register.py); the other figures come from services/key_figures.py.
+The figures come from services/key_figures.py; lendings and overdue returns can be
+recounted from the 借用钥匙登记表 rows, emergencies from the 钥匙紧急使用登记表, lock
+changes and late new keys from the 换锁登记表 (services/key_register.py). Copies,
+missing and damaged keys are events of the keys' histories (rule G4).
 """
 
 from __future__ import annotations
