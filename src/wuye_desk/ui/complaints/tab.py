@@ -332,6 +332,7 @@ class ComplaintsTab(QWidget):
             self.shown_id = complaint_id
         except DeskError as exc:
             self.detail.setPlainText(str(exc))
+            self.vip_badge.set_household(None)
 
     # --- intake -------------------------------------------------------------------------
     def new_complaint(self) -> None:

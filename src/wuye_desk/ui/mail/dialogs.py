@@ -232,6 +232,7 @@ class PickupDialog(_Dialog):
         try:
             found = mail.pickup_set(self.desk, self.scan.text())
         except DeskError as exc:
+            self.vip_badge.set_household(None)
             self.fail(exc)
             self.scan.selectAll()
             return

@@ -216,6 +216,7 @@ class MailTab(QWidget):
             v = mail.get_item(self.desk, item_id)
         except DeskError as exc:
             self.detail.setText(str(exc))
+            self.vip_badge.set_household(None)
             return
         self.vip_badge.set_household(v.household_id)
         lines = [f"{v.tracking_no}　{v.kind}　{v.carrier}　{v.unit_display}"
