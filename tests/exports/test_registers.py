@@ -22,7 +22,8 @@ from wuye_desk.services.registers import Register, RegisterColumn
 from wuye_desk.store.database import open_database
 from wuye_desk.store.models import Visit
 
-NAMES = {"households", "visitors", "goods-passes"}
+NAMES = {"households", "visitors", "goods-passes", "key-custody", "key-lendings",
+         "key-emergencies", "key-lock-changes", "mail", "vip-cards", "vip-services"}
 
 
 def test_every_register_is_declared_once_and_found_by_name_or_title():
@@ -39,7 +40,10 @@ def test_R2_the_month_looks_like_the_paper_register(desk, tmp_path):
     folder.mkdir()
     done = registers.export_month(desk, OCTOBER, folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["2026-10_业户名册.xlsx", "2026-10_访客登记表.xlsx", "2026-10_携物出入门证登记表.xlsx"])
+        ["2026-10_业户名册.xlsx", "2026-10_访客登记表.xlsx", "2026-10_携物出入门证登记表.xlsx",
+         "2026-10_顾客钥匙清单.xlsx", "2026-10_借用钥匙登记表.xlsx", "2026-10_邮件签收表.xlsx",
+         "2026-10_钥匙紧急使用登记表.xlsx", "2026-10_换锁登记表.xlsx",
+         "2026-10_VIP卡发放登记表.xlsx", "2026-10_VIP服务登记表.xlsx"])
     visits = next(e for e in done if e.register.name == "visitors")
     assert visits.rows > 100
     wb = load_workbook(visits.path)

@@ -32,6 +32,9 @@ SectionFunction = Callable[[Desk, Period], Section]
 SECTIONS: list[str] = [
     "wuye_desk.services.household_report:monthly_section",
     "wuye_desk.services.visitor_report:monthly_section",
+    "wuye_desk.services.key_report:monthly_section",
+    "wuye_desk.services.mail_report:monthly_section",
+    "wuye_desk.services.vip_report:monthly_section",
 ]
 
 # Each area adds one line: "module:function" returning its Section of the weekly summary.

@@ -43,6 +43,13 @@ REGISTERS: list[str] = [
     "wuye_desk.services.household_register:HOUSEHOLDS",
     "wuye_desk.services.visitor_register:VISITS",
     "wuye_desk.services.visitor_register:GOODS_PASSES",
+    "wuye_desk.services.key_register:CUSTODY",
+    "wuye_desk.services.key_register:LENDINGS",
+    "wuye_desk.services.key_register:EMERGENCIES",
+    "wuye_desk.services.key_register:LOCK_CHANGES",
+    "wuye_desk.services.mail_register:MAIL",
+    "wuye_desk.services.vip_register:CARDS",
+    "wuye_desk.services.vip_register:SERVICES",
 ]
 
 

@@ -54,6 +54,7 @@ from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.terms import term
+from wuye_desk.ui.vip_badge import VipBadge
 
 W = TypeVar("W", bound=QWidget)
 OK_STYLE = "color: #1b5e20;"
@@ -232,6 +233,8 @@ class ComplaintsTab(QWidget):
         col.addWidget(self.list, 3)
         self.list.model.modelReset.connect(self._column_widths)
         self._column_widths()
+        self.vip_badge = VipBadge(desk, parent=left)  # rules P4, P5: an ended card said so
+        col.addWidget(self.vip_badge)
         self.detail = QTextBrowser(left)
         self.detail.setAccessibleName(self.tr("投诉详情"))
         col.addWidget(self.detail, 2)
@@ -320,10 +323,13 @@ class ComplaintsTab(QWidget):
         if complaint_id is None:
             return
         try:
-            self.detail.setPlainText(describe(complaints.get_complaint(self.desk, complaint_id)))
+            view = complaints.get_complaint(self.desk, complaint_id)
+            self.detail.setPlainText(describe(view))
+            self.vip_badge.set_household(view.household_id)
             self.shown_id = complaint_id
         except DeskError as exc:
             self.detail.setPlainText(str(exc))
+            self.vip_badge.set_household(None)
 
     # --- intake -------------------------------------------------------------------------
     def new_complaint(self) -> None:

@@ -43,6 +43,7 @@ from wuye_desk.ui.keys.grid import COLOURS, STATE_NAMES, SlotGrid
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.terms import term
+from wuye_desk.ui.vip_badge import VipBadge
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020;"
@@ -103,6 +104,8 @@ class KeysTab(QWidget):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(150)
+        self.vip_badge = VipBadge(desk, parent=right)  # rules P4, P5: an ended card said so
+        col.addWidget(self.vip_badge)
         col.addWidget(self.detail)
         self.message = QLabel(right)
         self.message.setWordWrap(True)
@@ -228,8 +231,10 @@ class KeysTab(QWidget):
             v = keys.get_key(self.desk, key_id)
         except DeskError as exc:
             self.detail.setText(str(exc))
+            self.vip_badge.set_household(None)
             return
         none = self.tr("无")
+        self.vip_badge.set_household(v.household_id)
         lines = [f"<b>{v.slot}　{v.unit or v.tag}　{v.kind}×{v.key_count}　{v.status}</b>",
                  self.tr("状况：{c}　委托人：{d} {i}　证件核验：{k}").format(
                      c=v.condition, d=v.depositor_name or "—", i=v.depositor_id, k=v.id_checked_by or "—"),

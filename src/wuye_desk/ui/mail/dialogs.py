@@ -35,6 +35,7 @@ from wuye_desk.ui.households.editor import RowsTable
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.signature_pad import SignaturePad
 from wuye_desk.ui.terms import term
+from wuye_desk.ui.vip_badge import VipBadge
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -180,7 +181,12 @@ class PickupDialog(_Dialog):
         self.scan.setAccessibleName(self.tr("领取扫描"))
         self.layout_.addWidget(self.scan)
         self.household = QLabel(self)
-        self.layout_.addWidget(self.household)
+        self.vip_badge = VipBadge(desk, parent=self)  # rules P4, P5: an ended card said so
+        head = QHBoxLayout()
+        head.addWidget(self.household)
+        head.addWidget(self.vip_badge)
+        head.addStretch(1)
+        self.layout_.addLayout(head)
         self.table = _table(["领取", "运单号", "类别", "快递公司", "登记时间", "位置", "破损"], self)
         self.table.setAccessibleName(self.tr("待领邮件"))
         self.layout_.addWidget(self.table, 1)
@@ -227,10 +233,12 @@ class PickupDialog(_Dialog):
         try:
             found = mail.pickup_set(self.desk, self.scan.text())
         except DeskError as exc:
+            self.vip_badge.set_household(None)
             self.fail(exc)
             self.scan.selectAll()
             return
         self.found = found
+        self.vip_badge.set_household(found.household_id)
         self.household.setText(self.tr("{unit}　{name}　待领 {n} 件").format(
             unit=found.unit_display, name=found.household_name, n=len(found.items)))
         self.table.setRowCount(len(found.items))

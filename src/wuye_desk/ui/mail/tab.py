@@ -48,6 +48,7 @@ from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
 from wuye_desk.ui.print_preview import print_form
 from wuye_desk.ui.terms import term
+from wuye_desk.ui.vip_badge import VipBadge
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -159,6 +160,8 @@ class MailTab(QWidget):
         outer.addWidget(self.list, 1)
         self.list.model.modelReset.connect(self._column_widths)
         self._column_widths()
+        self.vip_badge = VipBadge(desk, parent=self)  # rules P4, P5: an ended card said so
+        outer.addWidget(self.vip_badge)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -210,7 +213,9 @@ class MailTab(QWidget):
             v = mail.get_item(self.desk, item_id)
         except DeskError as exc:
             self.detail.setText(str(exc))
+            self.vip_badge.set_household(None)
             return
+        self.vip_badge.set_household(v.household_id)
         addressee = self.tr("　收件人 {a}").format(a=v.addressee) if v.addressee else ""
         notice = (self.tr("　通知 {m} {t}").format(m=v.notice_method, t=f"{v.notified_at:%m-%d %H:%M}")
                   if v.notified_at else self.tr("　未通知"))
