@@ -307,7 +307,7 @@ def check_visits(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
     wanted = sorted(serials)
     with desk.read() as session:
         for i in range(0, len(wanted), 500):
-            known.update((s, (cid, at)) for s, cid, at in session.execute(
+            known.update((s or "", (cid, at)) for s, cid, at in session.execute(
                 select(Complaint.serial, Complaint.id, Complaint.received_at)
                 .where(Complaint.serial.in_(wanted[i:i + 500]))))
     now = desk.now()
