@@ -31,12 +31,14 @@ SectionFunction = Callable[[Desk, Period], Section]
 # Each area adds one line: "module:function" returning its Section of the monthly report.
 SECTIONS: list[str] = [
     "wuye_desk.services.household_report:monthly_section",
+    "wuye_desk.services.complaint_report:monthly_section",
     "wuye_desk.services.visitor_report:monthly_section",
 ]
 
 # Each area adds one line: "module:function" returning its Section of the weekly summary.
 WEEKLY_SECTIONS: list[str] = [
     "wuye_desk.services.visitor_report:weekly_section",
+    "wuye_desk.services.complaint_report:weekly_section",
 ]
 
 COMPLAINTS_AREA = "投诉"
