@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from tests.conftest import make_operator
 from tests.exports.month_helpers import OCTOBER, cells, data_rows, fill
@@ -111,7 +112,7 @@ def test_bad_complaint_rows_are_named_by_row_number_and_nothing_is_written(
     headers = [c.value for c in ws[3]]
 
     def col(header: str) -> str:
-        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[headers.index(header)]
+        return get_column_letter(headers.index(header) + 1)
 
     ws[f"{col('受理渠道')}4"] = "托梦"                       # not a channel
     ws[f"{col('受理时间')}5"] = "上个月"                     # not a time

@@ -92,3 +92,19 @@ def test_C10_the_weekly_complaint_summary_takes_one_or_two_pages(desk, tmp_path)
     counts = complaint_figures.counts(desk, week.start, week.end)
     assert f"投诉总量（宗）{counts.total}" in texts[0]
     assert "重要、热点、重大投诉" in "".join(texts[:next_section + 1])
+
+
+def test_C7_on_time_rates_are_a_recount_of_the_register(desk, clock, tmp_path):
+    fill(desk)
+    registers.export_register(desk, "complaints", OCTOBER, tmp_path / "c.xlsx")
+    rows = [r for r in data_rows(tmp_path / "c.xlsx") if r["状态"] != "无效"]
+    text = "\n".join(page_texts(period_reports.build_monthly(desk, OCTOBER, tmp_path / "m.pdf")))
+    table = text[text.index("各时限及时率"):]
+    now = clock()
+    for label, due_col, done_col in (("1小时内联系主管", "联系主管时限", "联系主管"),
+                                     ("处理时限", "处理时限", "处理完成"),
+                                     ("回访时限", "回访时限", "最近回访")):
+        met = sum(1 for r in rows if r[done_col] and r[due_col] and r[done_col] <= r[due_col])
+        due = sum(1 for r in rows if r[done_col] or (r[due_col] and r[due_col] < now))
+        numbers = re.findall(r"\d+(?:\.\d)?%?|—", table[table.index(label) + len(label):][:60])
+        assert numbers[:2] == [str(met), str(due)], label

@@ -6,8 +6,8 @@ log: the visits register names each visit's complaint by its 投诉单号, and c
 visits *made* in the period (the S2 figure of the monthly report counts the same rows).
 Import the complaints first, then their visits.
 
-Importing a complaint writes it as it stands in the file: its clocks that the file does
-not carry (contact, escalation) are worked out again from the receipt time (rule C7);
+Importing a complaint writes it as it stands in the file, with its clocks (rule C7; a
+blank contact or escalation deadline is worked out again from the receipt time);
 its history starts with one entry saying it came from a file (rule G4); the notification
 checklist of rule C6 is not rebuilt (what was told, and when, is not in the register).
 """
@@ -67,6 +67,9 @@ COMPLAINT_COLUMNS = (
     RegisterColumn("投诉类型", 9), RegisterColumn("子类", 10), RegisterColumn("责任类别", 7),
     RegisterColumn("人数", 5, "int"), RegisterColumn("等级", 6), RegisterColumn("定级理由", 24),
     RegisterColumn("处理人", 10), RegisterColumn("投诉内容", 36), RegisterColumn("状态", 7),
+    RegisterColumn("联系主管时限", 16, "datetime"), RegisterColumn("联系主管", 16, "datetime"),
+    RegisterColumn("上报时限", 16, "datetime"), RegisterColumn("上报", 16, "datetime"),
+    RegisterColumn("答复时限", 16, "datetime"), RegisterColumn("上级答复", 16, "datetime"),
     RegisterColumn("处理时限", 16, "datetime"), RegisterColumn("处理完成", 16, "datetime"),
     RegisterColumn("告知投诉人", 16, "datetime"), RegisterColumn("回访时限", 16, "datetime"),
     RegisterColumn("最近回访", 16, "datetime"), RegisterColumn("满意度", 7),
@@ -79,7 +82,9 @@ _COMPLAINT_FIELDS = (
     Complaint.complainant_kind, Complaint.complainant_name, Complaint.unit_code,
     Complaint.complainant_phone, Complaint.content_type, Complaint.subtopic,
     Complaint.resp_class, Complaint.people, Complaint.severity, Complaint.severity_reason,
-    Complaint.handler, Complaint.description, Complaint.state, Complaint.fix_due,
+    Complaint.handler, Complaint.description, Complaint.state, Complaint.contact_due,
+    Complaint.contacted_at, Complaint.escalate_due, Complaint.escalated_at,
+    Complaint.answer_due, Complaint.answered_at, Complaint.fix_due,
     Complaint.fixed_at, Complaint.told_at, Complaint.visit_due, Complaint.visited_at,
     Complaint.satisfaction, Complaint.closed_at, Complaint.invalid_reason, Complaint.recurring,
     Complaint.case_library,
@@ -108,7 +113,9 @@ def complaint_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]
             yield (r.serial or "", r.received_at, r.channel, r.complainant_kind,
                    r.complainant_name, _unit_display(r.unit_code), r.complainant_phone,
                    r.content_type, r.subtopic, r.resp_class, r.people, r.severity,
-                   r.severity_reason, r.handler, r.description, r.state, r.fix_due, r.fixed_at,
+                   r.severity_reason, r.handler, r.description, r.state, r.contact_due,
+                   r.contacted_at, r.escalate_due, r.escalated_at, r.answer_due, r.answered_at,
+                   r.fix_due, r.fixed_at,
                    r.told_at, r.visit_due, r.visited_at, _rating_label(r.satisfaction),
                    r.closed_at, r.invalid_reason, _yes(r.recurring), _yes(r.case_library))
         if len(batch) < BATCH:
@@ -171,6 +178,12 @@ def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     fix_due = _read_datetime(v.get("处理时限"), "处理时限", required=True)
     assert fix_due is not None
     fixed_at = _when(v, "处理完成", received, now)
+    dues = {key: _read_datetime(v.get(header), header, required=False)       # rule C7
+            for key, header in (("contact_due", "联系主管时限"), ("escalate_due", "上报时限"),
+                                ("answer_due", "答复时限"))}
+    done = {key: _when(v, header, received, now)
+            for key, header in (("contacted_at", "联系主管"), ("escalated_at", "上报"),
+                                ("answered_at", "上级答复"))}
     told_at = _when(v, "告知投诉人", received, now)
     visited_at = _when(v, "最近回访", received, now)
     closed_at = _when(v, "关闭时间", received, now)
@@ -198,7 +211,7 @@ def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
         "severity": severity.value, "proposed_severity": severity.value,
         "severity_reason": _kept(v.get("定级理由"), "定级理由", max_length=300),
         "handler": _kept(v.get("处理人"), "处理人", max_length=40),
-        "description": description, "state": state.value, "fix_due": fix_due,
+        "description": description, "state": state.value, **dues, **done, "fix_due": fix_due,
         "fixed_at": fixed_at, "told_at": told_at, "visit_due": visit_due,
         "visited_at": visited_at, "satisfaction": rating, "closed_at": closed_at,
         "invalid_reason": invalid_reason,
@@ -233,8 +246,9 @@ def save_complaints(desk: Desk, values: list[dict[str, Any]], action: str) -> in
         for v in values:
             k = clocks(v["received_at"], Severity(v["severity"]),                # rule C7
                        ResponsibilityClass(v["resp_class"]), cal)
-            row = Complaint(**v, household_id=homes.get(v["unit_code"] or ""),
-                            contact_due=k.contact_due, escalate_due=k.escalate_due,
+            fields = {**v, "contact_due": v["contact_due"] or k.contact_due,
+                      "escalate_due": v["escalate_due"] or k.escalate_due}
+            row = Complaint(**fields, household_id=homes.get(v["unit_code"] or ""),
                             created_at=now, created_by=desk.operator.id, version=1)
             _refresh(row)
             session.add(row)
