@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import datetime
 
+import pytest
+
+from tests.conftest import Clock
 from tests.services.complaint_helpers import household
-from wuye_desk.cli import main
+from wuye_desk.cli import common, main
+from wuye_desk.cli import complaints as complaint_cli
 from wuye_desk.services.desk import Desk
 from wuye_desk.store.database import open_database
+
+# a Wednesday morning in office hours: the clocks, the month and "today" never straddle
+# midnight or a month end while the test runs
+FIXED = datetime(2026, 11, 18, 10, 0, 0)
 
 
 def run(*args: str) -> int:
@@ -17,10 +26,22 @@ def run(*args: str) -> int:
         return int(exc.code or 0)
 
 
-def test_a_complaint_from_intake_to_close_on_the_command_line(tmp_path, capsys):
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The command line's desk (cli/common.py open_desk) on a fixed clock."""
+    clock = Clock(FIXED)
+
+    def open_desk(args: argparse.Namespace) -> Desk:
+        return Desk(common.open_desk(args).db, clock=clock)
+
+    monkeypatch.setattr(complaint_cli, "open_desk", open_desk)
+    return clock
+
+
+def test_a_complaint_from_intake_to_close_on_the_command_line(tmp_path, capsys, fixed_clock):
     path = tmp_path / "desk.sqlite3"
     db = open_database(path)
-    household(Desk(db, clock=lambda: datetime.now().replace(microsecond=0)))
+    household(Desk(db, clock=fixed_clock))
     db.dispose()
     db_arg = ("--db", str(path))
     add = ("complaint", "add", "--channel", "电话", "--unit", "3栋2单元1502", "--type", "物业管理",
@@ -46,7 +67,7 @@ def test_a_complaint_from_intake_to_close_on_the_command_line(tmp_path, capsys):
     capsys.readouterr()
     assert run("complaint", "cases", *db_arg) == 0
     assert serial in capsys.readouterr().out
-    assert run("complaint", "revisit-list", "--month", f"{datetime.now():%Y-%m}", *db_arg) == 0
+    assert run("complaint", "revisit-list", "--month", f"{FIXED:%Y-%m}", *db_arg) == 0
     out = capsys.readouterr().out
     assert "3栋2单元1502  张三" in out and "反映2次" in out
     assert run("complaint", "revisit-list", "--month", "2026-13", *db_arg) == 2
@@ -56,7 +77,7 @@ def test_a_complaint_from_intake_to_close_on_the_command_line(tmp_path, capsys):
     assert run("complaint", "print", serial, "--out", str(tmp_path / "s.pdf"), *db_arg) == 0
     assert (tmp_path / "s.pdf").stat().st_size > 1000
     assert run("complaint", "check", *db_arg) == 0
-    today = datetime.now().date().isoformat()
+    today = FIXED.date().isoformat()
     capsys.readouterr()
     assert run("complaint", "figures", "--from", today, "--to", today, *db_arg) == 0
     out = capsys.readouterr().out

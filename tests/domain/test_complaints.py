@@ -215,6 +215,15 @@ def test_S2_satisfaction_rate_leaves_unrated_out():
     assert satisfaction_rate(["C"]) == 0.0
 
 
+def test_S2_the_complaint_rate_is_the_one_shared_formula():
+    from wuye_desk.domain.satisfaction import satisfaction
+
+    ratings = [Satisfaction.A, "B", "C", "满意", None, "A", "C"]
+    shared = satisfaction(r.value if isinstance(r, Satisfaction) else r for r in ratings).rate
+    assert shared is not None
+    assert satisfaction_rate(ratings) == round(shared, 1) == pytest.approx(66.7)
+
+
 @pytest.mark.parametrize("bad", ["-3", "abc", "0", "100000", "1.5"])
 def test_people_count_refuses_nonsense(bad):
     with pytest.raises(ValidationError) as err:

@@ -22,16 +22,16 @@ from wuye_desk.services.registers import Register, RegisterColumn
 from wuye_desk.store.database import open_database
 from wuye_desk.store.models import Visit
 
-NAMES = {"households", "visitors", "goods-passes", "key-custody", "key-lendings",
-         "key-emergencies", "key-lock-changes", "mail", "vip-cards", "vip-services"}
+NAMES = {"households", "visitors", "goods-passes", "complaints", "complaint-visits", "key-custody",
+         "key-lendings", "key-emergencies", "key-lock-changes", "mail", "vip-cards", "vip-services"}
 
 
 def test_every_register_is_declared_once_and_found_by_name_or_title():
     found = registers.all_registers()
     assert {r.name for r in found} == NAMES
     assert registers.get_register("访客登记表").name == "visitors"
-    with pytest.raises(ValidationError, match="没有名为“complaints”的登记表；可用的有"):
-        registers.get_register("complaints")
+    with pytest.raises(ValidationError, match="没有名为“complains”的登记表；可用的有"):
+        registers.get_register("complains")
 
 
 def test_R2_the_month_looks_like_the_paper_register(desk, tmp_path):
@@ -41,6 +41,7 @@ def test_R2_the_month_looks_like_the_paper_register(desk, tmp_path):
     done = registers.export_month(desk, OCTOBER, folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["2026-10_业户名册.xlsx", "2026-10_访客登记表.xlsx", "2026-10_携物出入门证登记表.xlsx",
+         "2026-10_客户投诉登记表.xlsx", "2026-10_投诉回访记录表.xlsx",
          "2026-10_顾客钥匙清单.xlsx", "2026-10_借用钥匙登记表.xlsx", "2026-10_邮件签收表.xlsx",
          "2026-10_钥匙紧急使用登记表.xlsx", "2026-10_换锁登记表.xlsx",
          "2026-10_VIP卡发放登记表.xlsx", "2026-10_VIP服务登记表.xlsx"])

@@ -32,7 +32,8 @@ def test_R1_monthly_report_reads_in_chinese_with_embedded_fonts(desk, tmp_path):
     first = squeezed(texts[0])
     assert "幸福家园物业管理处" in first and "2026年10月月度工作报告" in first
     assert "上月2026年9月" in first and "去年同月2025年10月" in first
-    assert "一、业户档案" in first and "访客登记" in squeezed("".join(texts))
+    assert "一、客户投诉" in first and "二、业户档案" in squeezed("".join(texts))
+    assert "访客登记" in squeezed("".join(texts))
     assert all(f"第{i}页/共{len(texts)}页" in squeezed(t) for i, t in enumerate(texts, 1))
     assert "生成时间：2026-11-1810:00" in squeezed(texts[-1])
     for page in PdfReader(out).pages:
@@ -77,7 +78,10 @@ def test_R1_household_figures_are_a_recount_of_the_register(desk, tmp_path):
     assert _row_numbers(text, "入伙（户，按入伙日期）")[0] == str(len(moved))
 
 
-def test_C10_weekly_summary_without_a_complaints_area_says_so_on_one_page(desk, tmp_path):
+def test_C10_weekly_summary_without_a_complaints_area_says_so_on_one_page(
+        desk, tmp_path, monkeypatch):
+    monkeypatch.setattr(period_reports, "WEEKLY_SECTIONS",
+                        ["wuye_desk.services.visitor_report:weekly_section"])
     fill(desk)
     out = period_reports.build_weekly(desk, week_period(2026, 44), tmp_path / "w.pdf")
     texts = page_texts(out)
@@ -100,7 +104,8 @@ def complaints_section(desk, period: Period) -> Section:
 
 def test_an_area_adds_its_section_with_one_line(desk, tmp_path, monkeypatch):
     spec = f"{__name__}:complaints_section"
-    monkeypatch.setattr(period_reports, "SECTIONS", [*period_reports.SECTIONS, spec])
+    others = [s for s in period_reports.SECTIONS if "complaint" not in s]
+    monkeypatch.setattr(period_reports, "SECTIONS", [*others, spec])
     monkeypatch.setattr(period_reports, "WEEKLY_SECTIONS", [spec])
     text = squeezed("".join(page_texts(period_reports.build_monthly(
         desk, OCTOBER, tmp_path / "m.pdf"))))

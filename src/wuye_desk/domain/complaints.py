@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 from wuye_desk.domain.calendar import WorkCalendar
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.plain_text import has_control_chars
+from wuye_desk.domain.satisfaction import satisfaction as s2_satisfaction
 from wuye_desk.domain.text import ChoiceEnum, halfwidth, shown
 
 SERIAL_PREFIX = "TS"
@@ -495,16 +496,10 @@ def after_visit(satisfaction: Satisfaction) -> State:
 # --- satisfaction (rule S2) ------------------------------------------------------------------
 
 def satisfaction_rate(ratings: Iterable[Satisfaction | str | None]) -> float | None:
-    """合格 ÷ (合格 + 不满意) × 100; unrated are left out; None when nothing was rated (S2)."""
-    good = bad = 0
-    for r in ratings:
-        if r is None or r == "":
-            continue
-        if Satisfaction(r).acceptable:
-            good += 1
-        else:
-            bad += 1
-    return None if good + bad == 0 else round(good * 100 / (good + bad), 1)
+    """合格 ÷ (合格 + 不满意) × 100, to one decimal; unrated are left out; None when nothing
+    was rated (S2). The formula itself lives in domain/satisfaction.py."""
+    rate = s2_satisfaction(r.value if isinstance(r, Satisfaction) else r for r in ratings).rate
+    return None if rate is None else round(rate, 1)
 
 
 # --- scoring (rule C11) -------------------------------------------------------------------------

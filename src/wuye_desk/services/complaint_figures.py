@@ -21,11 +21,11 @@ from wuye_desk.domain.complaints import (
     Severity,
     State,
     Subtopic,
-    satisfaction_rate,
     score,
     score_total,
 )
 from wuye_desk.domain.errors import ValidationError
+from wuye_desk.domain.satisfaction import satisfaction_of_counts
 from wuye_desk.services.desk import Desk
 from wuye_desk.store.models import Complaint, ReturnVisit
 
@@ -151,7 +151,8 @@ class SatisfactionFigures:
     @property
     def rate(self) -> float | None:
         """Rule S2: (A + B) ÷ (A + B + C) × 100."""
-        return satisfaction_rate(["A"] * self.a + ["B"] * self.b + ["C"] * self.c)
+        rate = satisfaction_of_counts({"A": self.a, "B": self.b, "C": self.c}).rate
+        return None if rate is None else round(rate, 1)
 
     @property
     def text(self) -> str:

@@ -31,6 +31,7 @@ SectionFunction = Callable[[Desk, Period], Section]
 # Each area adds one line: "module:function" returning its Section of the monthly report.
 SECTIONS: list[str] = [
     "wuye_desk.services.household_report:monthly_section",
+    "wuye_desk.services.complaint_report:monthly_section",
     "wuye_desk.services.visitor_report:monthly_section",
     "wuye_desk.services.key_report:monthly_section",
     "wuye_desk.services.mail_report:monthly_section",
@@ -40,6 +41,7 @@ SECTIONS: list[str] = [
 # Each area adds one line: "module:function" returning its Section of the weekly summary.
 WEEKLY_SECTIONS: list[str] = [
     "wuye_desk.services.visitor_report:weekly_section",
+    "wuye_desk.services.complaint_report:weekly_section",
 ]
 
 COMPLAINTS_AREA = "投诉"

@@ -43,6 +43,8 @@ REGISTERS: list[str] = [
     "wuye_desk.services.household_register:HOUSEHOLDS",
     "wuye_desk.services.visitor_register:VISITS",
     "wuye_desk.services.visitor_register:GOODS_PASSES",
+    "wuye_desk.services.complaint_register:COMPLAINTS",
+    "wuye_desk.services.complaint_register:COMPLAINT_VISITS",
     "wuye_desk.services.key_register:CUSTODY",
     "wuye_desk.services.key_register:LENDINGS",
     "wuye_desk.services.key_register:EMERGENCIES",
