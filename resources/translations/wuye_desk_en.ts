@@ -1257,6 +1257,10 @@
         <translation>Audit log…</translation>
     </message>
     <message>
+        <source>公务查询登记…</source>
+        <translation>Official data access record…</translation>
+    </message>
+    <message>
         <source>交接班：切换操作员…</source>
         <translation>Shift change: switch operator…</translation>
     </message>
@@ -1391,6 +1395,92 @@ Reception desk of a property-management office</translation>
     <message>
         <source>打印领取通知单</source>
         <translation>Print pick-up slip</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialAccess</name>
+    <message>
+        <source>查询人姓名</source>
+        <translation>Officer&apos;s name</translation>
+    </message>
+    <message>
+        <source>查询单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation>Credential type</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>Credential number</translation>
+    </message>
+    <message>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>查询内容</source>
+        <translation>Data accessed</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>批准人密码</source>
+        <translation>Approver&apos;s password</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>查询人</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>证件</source>
+        <translation>Credential</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialAccessDialog</name>
+    <message>
+        <source>公务查询登记（公安、司法等查询业户资料）</source>
+        <translation>Official data access (police, courts and other authorities)</translation>
+    </message>
+    <message>
+        <source>业户资料未经法律依据或业户同意不得提供。请核验查询人证件和法律文书，由经理在本机输入登录名和密码批准后登记（Ctrl+S）。</source>
+        <translation>Customer data is disclosed only on a legal basis or with the customer&apos;s consent. Check the officer&apos;s credential and legal document; a manager approves by entering their login and password here, then record it (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>如 某某区公安分局幸福路派出所、某某区人民法院</source>
+        <translation>e.g. Xingfu Road Police Station, District People&apos;s Court</translation>
+    </message>
+    <message>
+        <source>文书名称及编号，如 调取证据通知书 〔2026〕118号</source>
+        <translation>Document name and number, e.g. evidence request notice no. 118 (2026)</translation>
+    </message>
+    <message>
+        <source>查看或复制了哪些资料，如 3栋2单元1502 业户档案</source>
+        <translation>What was seen or copied, e.g. household record of 3栋2单元1502</translation>
+    </message>
+    <message>
+        <source>经理的登录名</source>
+        <translation>Manager&apos;s login</translation>
+    </message>
+    <message>
+        <source>登记 (Ctrl+S)</source>
+        <translation>Record (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>已登记。</source>
+        <translation>Recorded.</translation>
     </message>
 </context>
 <context>
@@ -2382,6 +2472,25 @@ otherwise sign the printed sheet)</translation>
     <message>
         <source>更正记录</source>
         <translation>Correct</translation>
+    </message>
+</context>
+<context>
+    <name>VipBadge</name>
+    <message>
+        <source>VIP卡状态</source>
+        <translation>VIP card status</translation>
+    </message>
+    <message>
+        <source>VIP卡已失效：不享受VIP服务（规则P4、P5）</source>
+        <translation>VIP card no longer valid: no VIP services (rules P4, P5)</translation>
+    </message>
+    <message>
+        <source>{badge}（不享受VIP服务）</source>
+        <translation>{badge} (no VIP services)</translation>
+    </message>
+    <message>
+        <source>VIP客户：优先服务（规则P6）</source>
+        <translation>VIP customer: priority service (rule P6)</translation>
     </message>
 </context>
 <context>
