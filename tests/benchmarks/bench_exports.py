@@ -99,7 +99,7 @@ def _bare_registers(desk: Desk, period: Period, folder: Path):  # type: ignore[n
     return run
 
 
-@bench("exports: the month's registers (every register)", "≤ 1.5 × bare openpyxl", repeat=3,
+@bench("exports: the month's registers (every register)", "≤ 1.5 × bare openpyxl", repeat=1,
        limit_ratio=1.5)
 def month_registers():  # type: ignore[no-untyped-def]
     desk = year_of_visits()
