@@ -29,12 +29,12 @@ from wuye_desk.store.database import open_database
 
 def _older_database(path: Path) -> None:
     """The database as an older build left it: the foundation revision only, one household."""
-    engine = open_database(path, upgrade=False).write_engine
+    fresh = open_database(path, upgrade=False)
     cfg = migrate._config()
-    with engine.begin() as conn:
+    with fresh.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_foundation")
-    engine.dispose()
+    fresh.dispose()   # both engines: no connection left for the garbage collector to close
     old = open_database(path, upgrade=False)
     add_households(old, "2-2-202")
     old.dispose()

@@ -145,5 +145,6 @@ def run_gui(db_target: str | None) -> int:
     window.show()
     window.start_daily_work()
     code = int(app.exec())
+    window.finish_background_work()
     db.dispose()
     return code

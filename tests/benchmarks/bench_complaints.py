@@ -10,10 +10,11 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from data import TODAY, desk_with
+from data import TODAY, ten_years, without_fts
 from harness import bench
 from sqlalchemy import insert, select, text
 
+from wuye_desk.domain import search_text, units
 from wuye_desk.domain.calendar import WorkCalendar
 from wuye_desk.domain.complaints import (
     ContentType,
@@ -24,22 +25,30 @@ from wuye_desk.domain.complaints import (
     clocks,
     visit_due,
 )
-from wuye_desk.services import complaint_figures, complaints, demo
+from wuye_desk.services import complaint_figures, complaints
 from wuye_desk.services.complaints import NO_DUE, ComplaintFilter
 from wuye_desk.services.desk import Desk
+from wuye_desk.services.paging import PAGE_SIZE
 from wuye_desk.store.models import Complaint, ReturnVisit
 
 COMPLAINTS = 50_000
 
 
-def _rows(rng: random.Random, households: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
+DESCRIPTIONS = ("楼上漏水渗到卧室天花板", "电梯经常停在半层", "夜间装修噪音扰民", "地下车库照明损坏",
+                "小区门禁卡失灵无法进门", "垃圾清运不及时有异味", "物业费账单金额有误",
+                "宠物狗在楼道随地便溺", "消防通道被车辆堵塞", "绿化带杂草无人修剪")
+
+
+def _rows(rng: random.Random, households: list[tuple[int, str, str, str]],
+          count: int) -> list[dict[str, Any]]:
     cal = WorkCalendar()
     start = TODAY - timedelta(days=10 * 365)
     span = int((TODAY - start).total_seconds())
     out = []
-    for i in range(COMPLAINTS):
+    for i in range(count):
         at = start + timedelta(seconds=rng.randrange(span))
-        hid, unit, name = rng.choice(households)
+        hid, unit, name, phone = rng.choice(households)
+        description = rng.choice(DESCRIPTIONS)
         content = rng.choice(list(ContentType))
         sub = rng.choice(list(Subtopic)).value if content is ContentType.PROPERTY else ""
         sev = rng.choices(list(Severity), (80, 12, 6, 2))[0]
@@ -56,9 +65,10 @@ def _rows(rng: random.Random, households: list[tuple[int, str, str]]) -> list[di
         out.append(dict(
             serial=f"TS{at:%Y%m}{i + 1:05d}", received_at=at, channel="电话",
             complainant_kind="业户", household_id=hid, unit_code=unit,
-            building=unit.split("-")[0], complainant_name=name, complainant_phone="",
+            building=units.parse_unit(unit).building, complainant_name=name,
+            complainant_phone=phone,
             content_type=content.value, subtopic=sub, resp_class="一类",
-            description="基准测试投诉内容", people=1, litigation=False, media=False, risk=False,
+            description=description, people=1, litigation=False, media=False, risk=False,
             compensation=False, needs_help=False, office_fault=True, severity=sev.value,
             proposed_severity=sev.value, severity_reason="", handler="客户主管",
             matter_id=None, repeat_of_id=None, state=state.value, is_open=state.open,
@@ -67,23 +77,20 @@ def _rows(rng: random.Random, households: list[tuple[int, str, str]]) -> list[di
             told_at=fixed, visit_due=vdue, visited_at=visited,
             satisfaction=rng.choice("AAABC") if visited else "", closed_at=visited,
             invalid_reason="", follow_ups=0, case_library=False, recurring=False,
-            search_text=f"{name} 电 梯", created_at=at, created_by=None, version=1))
+            search_text=search_text.build(name, phone, units.parse_unit(unit).display, unit,
+                                          content.value, sub, description, names=(name,)),
+            created_at=at, created_by=None, version=1))
     return out
 
 
-def _build(desk: Desk) -> None:
-    steps = list(demo.DEMO_STEPS)
-    demo.DEMO_STEPS.clear()          # only the households: the complaints come below
-    try:
-        demo.fill(desk, households=2000, seed=5)
-    finally:
-        demo.DEMO_STEPS[:] = steps
+def generate(desk: Desk, scale: float) -> None:
+    """data.py step: ten years of complaints and their return visits (bulk insert)."""
     rng = random.Random(5)
     with desk.read() as session:
-        households = [(r[0], r[1], r[2] or "业主") for r in session.execute(
-            text("SELECT id, unit_code, primary_name FROM household"))]
-    rows = _rows(rng, households)
-    with desk.db.write_engine.begin() as conn:
+        households = [(r[0], r[1], r[2] or "业主", r[3] or "") for r in session.execute(
+            text("SELECT id, unit_code, primary_name, primary_phone FROM household"))]
+    rows = _rows(rng, households, max(50, int(COMPLAINTS * scale)))
+    with without_fts(desk, "complaint"), desk.db.write_engine.begin() as conn:
         for i in range(0, len(rows), 5000):
             conn.execute(insert(Complaint), rows[i:i + 5000])
         ids = conn.execute(select(Complaint.id, Complaint.visited_at, Complaint.satisfaction)
@@ -92,34 +99,85 @@ def _build(desk: Desk) -> None:
             complaint_id=r[0], visited_at=r[1], method="电话", visitor_name="客服",
             content="回访", result="满意", satisfaction=r[2], created_at=r[1],
             created_by=None) for r in ids])
-    with desk.db.write_engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
-        conn.commit()
 
 
 def complaints_50k() -> Desk:
-    return desk_with("complaints-50k", _build)
+    return ten_years()
+
+
+COLUMNS = ("id, serial, received_at, complainant_name, complainant_kind, unit_code, building, "
+           "content_type, subtopic, severity, state, handler, next_due, description, "
+           "severity_reason")
+
+
+def _bare(desk: Desk, sql: str, **params: Any):  # type: ignore[no-untyped-def]
+    def run() -> object:
+        with desk.db.read_engine.connect() as conn:
+            return conn.execute(text(sql), params).all()
+    return run
 
 
 @bench("complaints: open list by nearest deadline", "< 50 ms", limit_ms=50)
 def open_list():  # type: ignore[no-untyped-def]
     desk = complaints_50k()
     q = complaints.list_query(desk)
-    return (lambda: q.page(None, 200), None)
+    return (lambda: q.page(None, PAGE_SIZE),
+            _bare(desk, f"SELECT {COLUMNS} FROM complaint WHERE is_open = 1 "
+                        "ORDER BY next_due, id LIMIT 101"))
 
 
 @bench("complaints: overdue view", "< 50 ms", limit_ms=50)
 def overdue():  # type: ignore[no-untyped-def]
     desk = complaints_50k()
     q = complaints.list_query(desk, ComplaintFilter(overdue=True))
-    return (lambda: q.page(None, 200), None)
+    return (lambda: q.page(None, PAGE_SIZE),
+            _bare(desk, f"SELECT {COLUMNS} FROM complaint WHERE is_open = 1 AND next_due < :n "
+                        "ORDER BY next_due, id LIMIT 101", n=TODAY))
 
 
 @bench("complaints: all, newest first, 重大 only", "< 50 ms", limit_ms=50)
 def all_major():  # type: ignore[no-untyped-def]
     desk = complaints_50k()
     q = complaints.list_query(desk, ComplaintFilter(open_only=False, severity="重大"))
-    return (lambda: q.page(None, 200), None)
+    return (lambda: q.page(None, PAGE_SIZE),
+            _bare(desk, f"SELECT {COLUMNS} FROM complaint WHERE severity = '重大' "
+                        "ORDER BY received_at DESC, id DESC LIMIT 101"))
+
+
+@bench("complaints: all of one building in one month", "< 50 ms", limit_ms=50)
+def building_month():  # type: ignore[no-untyped-def]
+    desk = complaints_50k()
+    q = complaints.list_query(desk, ComplaintFilter(open_only=False, building="3",
+                                                    month=date(2026, 10, 1)))
+    return (lambda: q.page(None, PAGE_SIZE),
+            _bare(desk, f"SELECT {COLUMNS} FROM complaint WHERE building = '3' AND "
+                        "received_at >= '2026-10-01' AND received_at < '2026-11-01' "
+                        "ORDER BY received_at DESC, id DESC LIMIT 101"))
+
+
+def _search(query: str, open_only: bool = False):  # type: ignore[no-untyped-def]
+    desk = complaints_50k()
+    q = complaints.list_query(desk, ComplaintFilter(open_only=open_only, text=query))
+    match = search_text.fts_match(query).replace("'", "''")
+    return (lambda: q.page(None, PAGE_SIZE),
+            _bare(desk, f"SELECT {COLUMNS} FROM complaint WHERE id IN (SELECT rowid FROM "
+                        f"complaint_fts WHERE complaint_fts MATCH '{match}') "
+                        "ORDER BY received_at DESC, id DESC LIMIT 101"))
+
+
+@bench("complaints: search a 2-character name '王芳'", "< 50 ms", limit_ms=50)
+def search_name():  # type: ignore[no-untyped-def]
+    return _search("王芳")
+
+
+@bench("complaints: search a word of the text '漏水'", "< 50 ms", limit_ms=50)
+def search_word():  # type: ignore[no-untyped-def]
+    return _search("漏水")
+
+
+@bench("complaints: search pinyin initials 'zs'", "< 50 ms", limit_ms=50)
+def search_initials():  # type: ignore[no-untyped-def]
+    return _search("zs")
 
 
 @bench("complaints: a year's figures (counts, on time, S2, score)", "< 500 ms", limit_ms=500)

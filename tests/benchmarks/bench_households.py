@@ -15,8 +15,13 @@ HOUSEHOLDS = 100_000
 
 
 def generate(desk: Desk, scale: float) -> None:
-    """data.py step: the archive (members, contacts; the demo's other registers too)."""
-    demo.fill(desk, households=max(100, int(HOUSEHOLDS * scale)), seed=1)
+    """data.py step: the archive (members, contacts); each register has its own step."""
+    steps = list(demo.DEMO_STEPS)
+    demo.DEMO_STEPS.clear()
+    try:
+        demo.fill(desk, households=max(100, int(HOUSEHOLDS * scale)), seed=1)
+    finally:
+        demo.DEMO_STEPS[:] = steps
 
 
 def _bare(desk, sql: str, **params):  # type: ignore[no-untyped-def]

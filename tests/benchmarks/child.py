@@ -74,6 +74,7 @@ def startup_app(db_path: str, unclean: str = "") -> None:
     window = MainWindow(desk)
     window.show()
     _ready_when_idle(app)
+    window.finish_background_work()   # as app.run_gui closes
     desk.db.dispose()
 
 

@@ -10,18 +10,21 @@ without rebuilding the others; a changed list of earlier steps rebuilds it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from harness import CACHE
+from sqlalchemy import text
 
 from wuye_desk.services.desk import Desk
+from wuye_desk.store import search_index
 from wuye_desk.store.database import open_database
 
 TODAY = datetime(2026, 11, 18, 10, 0)
@@ -41,7 +44,34 @@ class Step:
 STEPS: list[Step] = [
     Step("households", "bench_households:generate"),   # 100,000 households, their members
     Step("visitors", "bench_visitors:generate"),       # 1,000,000 visits over ten years
+    Step("mail", "bench_mail:generate"),               # 200,000 items over ten years
+    Step("complaints", "bench_complaints:generate"),   # 50,000 complaints, their return visits
+    Step("keys", "bench_keys:generate"),               # a 500-slot cabinet, 50,000 lendings
+    Step("vip", "bench_vip:generate"),                 # 1,000 VIP customers with their cards
 ]
+
+
+def household_ids(desk: Desk) -> list[int]:
+    with desk.read() as session:
+        return [r[0] for r in session.execute(text("SELECT id FROM household ORDER BY id"))]
+
+
+def without_fts(desk: Desk, table: str) -> contextlib.AbstractContextManager[None]:
+    """Bulk inserts into `table` with its full-text index dropped, and the index built once
+    at the end (SQLite; on PostgreSQL search is LIKE on the column itself)."""
+    @contextlib.contextmanager
+    def run() -> Iterator[None]:
+        fast = desk.db.is_sqlite and os.environ.get("WUYE_BENCH_SLOW_INSERT") is None
+        if fast:
+            with desk.db.write_engine.begin() as conn:
+                for stmt in search_index.drop_statements(table):
+                    conn.exec_driver_sql(stmt)
+        yield
+        if fast:
+            with desk.db.write_engine.begin() as conn:
+                for stmt in search_index.create_statements(table):
+                    conn.exec_driver_sql(stmt)
+    return run()
 
 
 def _open(path: Path) -> Desk:

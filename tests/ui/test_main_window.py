@@ -30,3 +30,17 @@ def test_ctrl_f_search_opens_the_household(qtbot, desk, shown):
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.tab("households")
     assert window.tab("households").editor.record.unit_display == "5栋1单元801"
+
+
+def test_closing_waits_for_the_lists_counts_so_the_file_is_stamped_clean(qtbot, desk, shown):
+    from PySide6.QtCore import QThreadPool
+
+    from wuye_desk.store.database import closed_cleanly
+
+    window = shown(MainWindow(desk))
+    pools = window.findChildren(QThreadPool)
+    assert pools, "the lists count their rows in the background"
+    window.finish_background_work()
+    assert all(p.activeThreadCount() == 0 for p in pools)
+    desk.db.dispose()
+    assert desk.db.file is not None and closed_cleanly(desk.db.file)

@@ -8,7 +8,6 @@ from typing import Any
 
 from wuye_desk.domain.complaints import ResponsibilityClass, Satisfaction
 from wuye_desk.domain.errors import ValidationError
-from wuye_desk.reports.forms import render_form
 from wuye_desk.services import complaints
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.household_forms import office_header
@@ -16,6 +15,13 @@ from wuye_desk.services.household_forms import office_header
 SHEETS = {ResponsibilityClass.OFFICE.value: "complaint_follow_up",
           ResponsibilityClass.PENDING.value: "complaint_follow_up",
           ResponsibilityClass.DEVELOPER.value: "complaint_opinion"}
+
+
+def render_form(*args: Any, **kwargs: Any) -> Path:
+    """reports.forms (and reportlab) loaded on the first print, not when the tab is built."""
+    from wuye_desk.reports.forms import render_form as render
+
+    return render(*args, **kwargs)
 
 
 def sheet_record(v: complaints.ComplaintView) -> dict[str, Any]:

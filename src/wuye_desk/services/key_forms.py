@@ -13,7 +13,6 @@ from sqlalchemy import select
 
 from wuye_desk.domain.errors import NotFound, ValidationError
 from wuye_desk.domain.privacy import mask_id
-from wuye_desk.reports.forms import render_form
 from wuye_desk.services import keys
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.household_forms import office_header
@@ -21,6 +20,13 @@ from wuye_desk.store.models import KeyHandover, KeyHandoverItem
 
 CONSENT_NONE = "业主未同意管理处使用返修钥匙（未同意时不借出）"
 COPY_NONE = "未许可"
+
+
+def render_form(*args: Any, **kwargs: Any) -> Path:
+    """reports.forms (and reportlab) loaded on the first print, not when the tab is built."""
+    from wuye_desk.reports.forms import render_form as render
+
+    return render(*args, **kwargs)
 
 
 def key_serial(key_id: int) -> str:

@@ -21,7 +21,6 @@ from wuye_desk.domain.mail import (
     tracking_tail,
 )
 from wuye_desk.domain.privacy import mask_name, mask_unit
-from wuye_desk.reports.forms import render_form
 from wuye_desk.services import mail, office_settings
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.household_forms import office_header
@@ -35,6 +34,13 @@ from wuye_desk.store.models import (
     NewspaperDelivery,
     Operator,
 )
+
+
+def render_form(*args: Any, **kwargs: Any) -> Path:
+    """reports.forms (and reportlab) loaded on the first print, not when the tab is built."""
+    from wuye_desk.reports.forms import render_form as render
+
+    return render(*args, **kwargs)
 
 
 def _where(m: MailItem) -> str:

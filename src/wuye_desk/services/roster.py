@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import selectinload
 
 from wuye_desk import settings
 from wuye_desk.domain import units
@@ -220,7 +221,10 @@ def export_roster(desk: Desk, path: Path, *, full: bool = False) -> int:
 def _rows(session, full: bool):  # type: ignore[no-untyped-def]
     last = ""
     while True:
+        # members and contacts of the whole batch in one query each, not two per household
         batch = session.scalars(select(Household).where(Household.unit_sort > last)
+                                .options(selectinload(Household.members),
+                                         selectinload(Household.contacts))
                                 .order_by(Household.unit_sort).limit(500)).all()
         if not batch:
             return

@@ -7,10 +7,16 @@ from typing import Any
 
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.privacy import mask_phone
-from wuye_desk.reports.forms import render_form
 from wuye_desk.services import vip
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.household_forms import office_header
+
+
+def render_form(*args: Any, **kwargs: Any) -> Path:
+    """reports.forms (and reportlab) loaded on the first print, not when the tab is built."""
+    from wuye_desk.reports.forms import render_form as render
+
+    return render(*args, **kwargs)
 
 
 def vip_record(view: vip.VipView) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import threading
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -119,6 +119,13 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def finish_background_work(self) -> None:
+        """Before the database closes: let the lists' background counts finish, so that the
+        last connection closes with the file complete and stamped as closed cleanly (the
+        next start then skips the full check of the file)."""
+        for pool in self.findChildren(QThreadPool):
+            pool.waitForDone()
 
     # --- work the desk does by itself ------------------------------------------
     def start_daily_work(self) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 
 from wuye_desk.domain import periods
 from wuye_desk.domain.errors import DeskError
-from wuye_desk.services import period_reports, registers
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.progress import Progress
 from wuye_desk.ui.runner import BackgroundTask, run_in_background
@@ -113,6 +112,8 @@ class ReportsMenu(QObject):
         except DeskError as exc:
             self._refuse(exc)
             return
+        from wuye_desk.services import registers  # openpyxl: loaded on first use, not at start
+
         self._run(self.tr("导出登记表"),
                   lambda progress: registers.export_month(self.desk, period, folder,
                                                           progress=progress),
@@ -124,6 +125,8 @@ class ReportsMenu(QObject):
         except DeskError as exc:
             self._refuse(exc)
             return
+        from wuye_desk.services import period_reports  # reportlab: not at start-up
+
         self._run(self.tr("生成月报"),
                   lambda progress: period_reports.build_monthly(self.desk, period, out,
                                                                 progress=progress),
@@ -135,6 +138,8 @@ class ReportsMenu(QObject):
         except DeskError as exc:
             self._refuse(exc)
             return
+        from wuye_desk.services import period_reports
+
         self._run(self.tr("生成周报"),
                   lambda progress: period_reports.build_weekly(self.desk, period, out,
                                                                progress=progress),
