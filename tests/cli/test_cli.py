@@ -82,3 +82,17 @@ def test_bad_input_exits_non_zero_with_a_chinese_message(tmp_path, capsys, args)
 def test_demo_refuses_nonsense_counts(tmp_path):
     assert run("demo", "--households", "0", "--db", str(tmp_path / "z.sqlite3")) != 0
     assert run("demo", "--households", "lots", "--db", str(tmp_path / "z.sqlite3")) != 0
+
+
+def test_shared_command_groups_belong_to_their_own_parser():
+    """`import`/`export` groups are shared by areas within one parser, never across parsers
+    (a freed parser's id() can be reused by the next one)."""
+    import gc
+
+    from wuye_desk.cli import build_parser
+
+    for _ in range(50):
+        parser = build_parser()
+        assert parser.parse_args(["import", "roster", "x.xlsx"]).import_what == "roster"
+        del parser
+        gc.collect()

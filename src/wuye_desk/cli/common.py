@@ -21,19 +21,18 @@ def open_desk(args: argparse.Namespace) -> Desk:
     return Desk(open_database(getattr(args, "db", None), before_migrate=backup_before_migrate))
 
 
-_groups: dict[tuple[int, str], argparse._SubParsersAction] = {}  # type: ignore[type-arg]
-
-
 def group(sub: argparse._SubParsersAction, name: str, help_text: str):  # type: ignore[no-untyped-def,type-arg]
     """A shared sub-command with its own sub-commands (`import roster`, `import register` …).
 
-    Several areas add to the same group; the first to ask creates it.
+    Several areas add to the same group; the first to ask creates it. The groups
+    are kept on the parser they belong to (an id() could be reused by a later parser).
     """
-    key = (id(sub), name)
-    if key not in _groups:
+    groups: dict[str, argparse._SubParsersAction] = sub.__dict__.setdefault(  # type: ignore[type-arg]
+        "_wuye_groups", {})
+    if name not in groups:
         parser = sub.add_parser(name, help=help_text)
-        _groups[key] = parser.add_subparsers(dest=f"{name}_what", metavar="对象", required=True)
-    return _groups[key]
+        groups[name] = parser.add_subparsers(dest=f"{name}_what", metavar="对象", required=True)
+    return groups[name]
 
 
 def month_arg(text: str):  # type: ignore[no-untyped-def]
