@@ -43,7 +43,7 @@ from wuye_desk.domain.visitors import clean_text
 from wuye_desk.exports.xlsx import SheetRow, cell_text
 from wuye_desk.services.complaints import _refresh, work_calendar
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
 from wuye_desk.services.visitor_register import (
     _household_ids,
     _masked_or,
@@ -225,15 +225,7 @@ def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
 
 
 def check_complaints(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
-    problems: list[RowProblem] = []
-    values: list[dict[str, Any]] = []
-    for row in rows:
-        try:
-            values.append(parse_complaint(desk, row.values))
-        except ValidationError as exc:
-            problems.append(RowProblem(row.number, exc.message))
-    if problems:
-        raise FileRejected(f"有 {len(problems)} 行有问题，整个文件未导入：", problems)
+    values = per_row(parse_complaint)(desk, rows)
     _unique_serials(desk, rows, values, Complaint)
     return values
 

@@ -31,7 +31,7 @@ from wuye_desk.domain.visitors import (
 from wuye_desk.exports.xlsx import SheetRow, cell_text
 from wuye_desk.services import goods_passes
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
 from wuye_desk.services.visitors import _people, visit_search_text
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import GoodsItem, GoodsPass, Household, Visit
@@ -232,15 +232,7 @@ def _unique_serials(desk: Desk, rows: list[SheetRow], values: list[dict[str, Any
 
 
 def check_visits(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
-    problems: list[RowProblem] = []
-    values: list[dict[str, Any]] = []
-    for row in rows:
-        try:
-            values.append(parse_visit(desk, row.values))
-        except ValidationError as exc:
-            problems.append(RowProblem(row.number, exc.message))
-    if problems:
-        raise FileRejected(f"有 {len(problems)} 行有问题，整个文件未导入：", problems)
+    values = per_row(parse_visit)(desk, rows)
     _unique_serials(desk, rows, values, Visit)
     return values
 
@@ -386,15 +378,7 @@ def parse_goods(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
 
 
 def check_goods(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
-    problems: list[RowProblem] = []
-    values: list[dict[str, Any]] = []
-    for row in rows:
-        try:
-            values.append(parse_goods(desk, row.values))
-        except ValidationError as exc:
-            problems.append(RowProblem(row.number, exc.message))
-    if problems:
-        raise FileRejected(f"有 {len(problems)} 行有问题，整个文件未导入：", problems)
+    values = per_row(parse_goods)(desk, rows)
     _unique_serials(desk, rows, values, GoodsPass)
     return values
 
