@@ -6,7 +6,7 @@ import importlib
 import logging
 import threading
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         widget = self._tab_widgets.get(spec.key)
         if widget is not None:
             return widget
-        widget = spec.create(self.desk, self)
+        widget = cast(QWidget, spec.create(self.desk, self))
         self._tab_widgets[spec.key] = widget
         index = TABS.index(spec)
         placeholder = self.tabs.widget(index)
@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(current)
         finally:
             self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         return widget
 
     def _build_current_tab(self, index: int) -> None:
