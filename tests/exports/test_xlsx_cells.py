@@ -48,3 +48,21 @@ def test_a_control_character_from_an_old_record_is_dropped_not_the_export(tmp_pa
     cells = written(tmp_path, [("门铃\x07坏了\x00", 1, None, None, "x" * 40_000, None)])
     assert cells[0][0].value == "门铃坏了"
     assert len(cells[0][4].value) == 32_767      # Excel's limit for a cell's text
+
+
+def test_a_wide_register_prints_on_pages_side_by_side_readably_not_shrunk_to_one(tmp_path):
+    narrow = [Column(f"列{i}", 10) for i in range(8)]
+    wide = [Column(f"列{i}", 20) for i in range(25)]
+    for columns, across in ((narrow, 1), (wide, 3)):   # 8 × 20 units; 25 × 20 = 500 units
+        path = tmp_path / f"{len(columns)}.xlsx"
+        write_register(path, sheet_title="宽", title="宽表", columns=columns,
+                       rows=[["x" * 18] * len(columns)])
+        ws = load_workbook(path).active
+        assert ws.page_setup.fitToWidth == across and ws.page_setup.fitToHeight == 0
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+        if across > 1:   # the first column on every page, pages of the same rows together
+            assert ws.print_title_cols == "$A:$A" and ws.page_setup.pageOrder == "overThenDown"
+            assert ws["A1"].alignment.horizontal == "left"     # the title on the first page
+        else:
+            assert ws.print_title_cols is None
+            assert ws["A1"].alignment.horizontal == "centerContinuous"

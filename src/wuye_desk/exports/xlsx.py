@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,6 +34,7 @@ BODY_FONT = Font(name="宋体", size=10)
 SUBTITLE_FONT = Font(name="宋体", size=10)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TITLE_ALIGN = Alignment(horizontal="centerContinuous", vertical="center")
+WIDE_TITLE_ALIGN = Alignment(horizontal="left", vertical="center")  # on the first printed page
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
 
 
@@ -61,6 +63,18 @@ def text_width(value: Any) -> float:
 
 def _width_for(title: str, width: float) -> float:
     return max(width, len(title) * 2 + 2)
+
+
+# An A4 landscape page holds about 141 column-width units at 100 % (261 mm between the
+# margins); below about 65 % a 10-point register is hard to read on paper.
+A4_LANDSCAPE_UNITS = 141
+SMALLEST_PRINT_SCALE = 0.65
+
+
+def pages_across(widths: Sequence[float]) -> int:
+    """How many A4 landscape pages side by side a register prints on: one when it fits
+    at a readable scale, more (never shrunk below that scale) for a wide register."""
+    return max(1, math.ceil(sum(widths) / (A4_LANDSCAPE_UNITS / SMALLEST_PRINT_SCALE)))
 
 
 def fitted_widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[float]:
@@ -186,7 +200,8 @@ def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
     _takes_cells_as_they_are(ws)
     iterator = iter(rows)
     sample = list(itertools.islice(iterator, SAMPLE_ROWS))
-    for i, width in enumerate(fitted_widths(columns, sample), start=1):
+    widths = fitted_widths(columns, sample)
+    for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     last_col = get_column_letter(len(columns))
     header_row = 3 if subtitle else 2
@@ -194,16 +209,23 @@ def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
+    across = pages_across(widths)
+    ws.page_setup.fitToWidth = across
+    if across > 1:   # each page's rows side by side, the first column on every page
+        ws.page_setup.pageOrder = "overThenDown"
+        ws.print_title_cols = "A:A"
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
     ws.print_options.horizontalCentered = True
+    title_align = TITLE_ALIGN if across == 1 else WIDE_TITLE_ALIGN
     title_row = []
     for i in range(len(columns)):
         c = WriteOnlyCell(ws, value=title if i == 0 else None)
         c.font = TITLE_FONT
-        c.alignment = TITLE_ALIGN  # centred across the register's width, no merged cells
+        # centred across the register's width (no merged cells), or from the left when
+        # the register prints on pages side by side, so that the first page has it
+        c.alignment = title_align
         title_row.append(c)
     ws.append(title_row)
     if subtitle:
@@ -211,7 +233,7 @@ def _write(tmp: Path, sheet_title: str, title: str, columns: Sequence[Column],
         for i in range(len(columns)):
             c = WriteOnlyCell(ws, value=subtitle if i == 0 else None)
             c.font = SUBTITLE_FONT
-            c.alignment = TITLE_ALIGN
+            c.alignment = title_align
             sub_row.append(c)
         ws.append(sub_row)
     header = []
