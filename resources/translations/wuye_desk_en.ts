@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ApproverFields</name>
+    <message>
+        <source>经理在本机输入自己的登录名</source>
+        <translation>The manager types their own login here</translation>
+    </message>
+    <message>
+        <source>经理本人输入，不显示、不保存</source>
+        <translation>Typed by the manager; not shown, not kept</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>批准人密码</source>
+        <translation>Approver&apos;s password</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewer</name>
     <message>
         <source>操作日志</source>
@@ -645,10 +664,6 @@
         <translation>Due back</translation>
     </message>
     <message>
-        <source>批准人</source>
-        <translation>Approved by</translation>
-    </message>
-    <message>
         <source>归还时状况</source>
         <translation>Condition</translation>
     </message>
@@ -959,6 +974,14 @@
     <message>
         <source>夜间：须由当班物业总值批准（规则G5）</source>
         <translation>Night: the duty manager on shift must approve (rule G5)</translation>
+    </message>
+    <message>
+        <source>批准人在本机输入自己的登录名和密码（规则K3）；可批准：{who}</source>
+        <translation>The approver types their own login and password here (rule K3); may approve: {who}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
     </message>
     <message>
         <source>施工单位必填</source>
@@ -1424,14 +1447,6 @@ Reception desk of a property-management office</translation>
         <translation>Data accessed</translation>
     </message>
     <message>
-        <source>批准人</source>
-        <translation>Approved by</translation>
-    </message>
-    <message>
-        <source>批准人密码</source>
-        <translation>Approver&apos;s password</translation>
-    </message>
-    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -1469,10 +1484,6 @@ Reception desk of a property-management office</translation>
     <message>
         <source>查看或复制了哪些资料，如 3栋2单元1502 业户档案</source>
         <translation>What was seen or copied, e.g. household record of 3栋2单元1502</translation>
-    </message>
-    <message>
-        <source>经理的登录名</source>
-        <translation>Manager&apos;s login</translation>
     </message>
     <message>
         <source>登记 (Ctrl+S)</source>

@@ -4,9 +4,18 @@ import time
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.services.key_helpers import LI_ID, ZHAO_ID, add_household, key_input, loan_input
+from tests.services.key_helpers import (
+    LI_ID,
+    PASSWORD,
+    ZHAO_ID,
+    add_household,
+    give_password,
+    key_input,
+    loan_input,
+    snapshot,
+)
 from wuye_desk import paths, settings
 from wuye_desk.domain.operators import Role
 from wuye_desk.services import keys, office_settings
@@ -77,9 +86,10 @@ def test_K2_a_key_taken_in_by_keyboard_and_its_entrustment_printed(qtbot, desk, 
     assert ZHAO_ID not in tab.detail.text() and "1101**********002X" in tab.detail.text()
 
 
-def test_K3_lent_by_keyboard_refused_without_approval_then_red_after_the_day(
+def test_K3_lent_by_keyboard_the_manager_types_their_password_then_red_after_the_day(
         qtbot, desk, desk_as, shown, typist, clock):
     manager = desk_as(Role.MANAGER)
+    give_password(desk.db, manager.operator)
     add_household(desk)
     key_id = keys.take_in(desk, key_input(slot="A-01")).key_id
     tab = shown(KeysTab(desk))
@@ -87,6 +97,7 @@ def test_K3_lent_by_keyboard_refused_without_approval_then_red_after_the_day(
     qtbot.keyClick(tab.grid, Qt.Key.Key_B, CTRL)
     dialog = _active(qtbot, tab.dialog)
     assert isinstance(dialog, LendDialog)
+    assert manager.operator.name in dialog.info.text()    # whom to ask
     _enter(qtbot, typist)                              # 员工
     _enter(qtbot, typist, "赵工")
     _enter(qtbot, typist)                              # 单位
@@ -94,12 +105,27 @@ def test_K3_lent_by_keyboard_refused_without_approval_then_red_after_the_day(
     _enter(qtbot, typist, LI_ID)
     _enter(qtbot, typist, "13600001111")
     _enter(qtbot, typist, "检查漏水")
+    _enter(qtbot, typist)                              # 维修施工: no
+    _enter(qtbot, typist)                              # 应还时间: the end of the day
+    assert dialog.approver.hasFocus()
+    before = snapshot(desk)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, CTRL)   # no approver yet
     assert dialog.isVisible()
     assert "规则K3" in dialog.form.error_text("批准人") and dialog.approver.hasFocus()
-    dialog.approver.setCurrentIndex(dialog.approver.findData(manager.operator.id))
-    qtbot.keyClick(dialog.approver, Qt.Key.Key_S, CTRL)
+    # the manager steps up: their login, Enter, a wrong password
+    _enter(qtbot, typist, manager.operator.login)
+    assert dialog.password.hasFocus()
+    assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
+    typist(dialog.password, "not-my-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_S, CTRL)
+    assert dialog.isVisible() and "密码不正确" in dialog.form.error_text("批准人密码")
+    assert dialog.password.hasFocus() and dialog.password.text() == ""   # not kept
+    assert snapshot(desk) == before and keys.get_key(desk, key_id).status == "在柜"
+    typist(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert dialog.password.text() == ""
+    assert keys.get_key(desk, key_id).open_loan.approver == manager.operator.name
     assert keys.get_key(desk, key_id).status == "借出"
     assert tab.grid.current_slot().state is SlotState.LENT
     assert not tab.alarm.isVisible()
@@ -127,7 +153,9 @@ def test_K3_a_moved_in_repair_key_without_consent_is_refused_in_the_dialog(qtbot
     dialog.id_number.setText(LI_ID)
     dialog.phone.setText("13600001111")
     dialog.purpose.setCurrentText("维修水电")
-    dialog.approver.setCurrentIndex(dialog.approver.findData(manager.operator.id))
+    give_password(desk.db, manager.operator)
+    dialog.approver.setText(manager.operator.login)
+    dialog.password.setText(PASSWORD)
     assert dialog.save() is False
     assert "事先同意" in dialog.message.text() and "规则K3" in dialog.message.text()
     assert keys.get_key(desk, key_id).status == "在柜"
@@ -185,7 +213,7 @@ def test_K3_the_overview_opens_the_key_on_the_grid(qtbot, desk, desk_as, shown, 
     manager = desk_as(Role.MANAGER)
     add_household(desk)
     key_id = keys.take_in(desk, key_input(slot="A-05")).key_id
-    keys.lend(desk, key_id, loan_input(manager.operator.id))
+    keys.lend(desk, key_id, loan_input(manager))
     clock.set(datetime(2026, 11, 18, 21, 0))
     tab = shown(KeysTab(desk))
     tab.open_record(key_id)
@@ -263,7 +291,7 @@ def test_K3_ctrl_4_and_the_overview_line_lead_to_the_overdue_key(qtbot, desk, de
     manager = desk_as(Role.MANAGER)
     add_household(desk)
     key_id = keys.take_in(desk, key_input(slot="A-11")).key_id
-    keys.lend(desk, key_id, loan_input(manager.operator.id))
+    keys.lend(desk, key_id, loan_input(manager))
     clock.set(datetime(2026, 11, 18, 18, 40))
     window = shown(MainWindow(desk))
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)

@@ -4,6 +4,8 @@ the printed forms and the monthly figures (rules K1–K8). Keys are named by the
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -54,7 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     q = cmd("lend", "借出钥匙（规则K3：须经批准，当天归还）", run_lend)
     q.add_argument("slot")
-    q.add_argument("--approver", required=True, help="批准人的登录名")
+    q.add_argument("--approver", required=True, metavar="LOGIN",
+                   help="批准人的登录名；批准人本人输入密码（终端中提示且不回显；"
+                        "脚本从标准输入第一行给出）")
     q.add_argument("--borrower", required=True, help="借用人姓名")
     q.add_argument("--borrower-kind", default="员工", help="员工/施工单位")
     q.add_argument("--company", default="")
@@ -175,14 +179,28 @@ def run_take_in(args: argparse.Namespace) -> int:
     return _run(args, work)
 
 
+def approver_password(login: str) -> str:
+    """The approving manager types their own password (rule K3): at a terminal it is asked
+    for and not echoed; a script gives it as the first line of standard input. Never an
+    argument: it would show in the process list and the shell history."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"批准人 {login} 的密码：")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line.rstrip("\r\n"):
+        raise ValidationError("请批准人输入自己的密码：在终端中运行时会提示输入，"
+                              "脚本请从标准输入第一行给出（规则K3）", field="批准人密码", rule="K3")
+    return line.rstrip("\r\n")
+
+
 def run_lend(args: argparse.Namespace) -> int:
     def work(desk: Desk) -> int:
-        approver = operators.get_operator(desk, args.approver)
-        done = keys.lend(desk, _key(desk, args.slot), LoanInput(
+        key_id = _key(desk, args.slot)
+        done = keys.lend(desk, key_id, LoanInput(
             borrower_kind=args.borrower_kind, borrower_name=args.borrower,
             borrower_company=args.company, borrower_id_type=args.id_type,
             borrower_id_number=args.id_number, borrower_phone=args.phone, purpose=args.purpose,
-            repair_works=args.repair, approver_id=approver.id, due=args.due))
+            repair_works=args.repair, due=args.due, approver_login=args.approver,
+            approver_password=approver_password(args.approver)))
         print(f"已借出，应还 {done.due_at:%Y-%m-%d %H:%M}")
         return 0
     return _run(args, work)

@@ -53,8 +53,8 @@ from wuye_desk.domain.operators import Permission, Role, allows
 from wuye_desk.domain.privacy import mask_id, mask_phone
 from wuye_desk.domain.text import halfwidth, squeeze
 from wuye_desk.domain.visitors import clean_text
-from wuye_desk.services import office_settings
-from wuye_desk.services.desk import Desk
+from wuye_desk.services import office_settings, operators
+from wuye_desk.services.desk import Desk, OperatorInfo
 from wuye_desk.services.overview import OverviewLine
 from wuye_desk.services.paging import ListQuery, ListRow, Tone
 from wuye_desk.store import search_index
@@ -119,10 +119,10 @@ def current_keeper(desk: Desk) -> str:
 
 
 def _event(session: Session, desk: Desk, key_id: int, kind: EventKind, text: str,
-           corrects_id: int | None = None) -> KeyEvent:
+           corrects_id: int | None = None, loan_id: int | None = None) -> KeyEvent:
     event = KeyEvent(key_id=key_id, at=desk.now(), kind=kind.value, text=text,
                      operator_id=desk.operator.id, operator_name=desk.operator.name,
-                     corrects_id=corrects_id)
+                     corrects_id=corrects_id, loan_id=loan_id)
     session.add(event)
     return event
 
@@ -277,7 +277,10 @@ class LoanInput:
     borrower_phone: str = ""
     purpose: str = ""
     repair_works: bool = False
-    approver_id: int | None = None
+    # the approving manager types their own login and password at the desk (rules K3, G3);
+    # the password is checked against its hash and never stored, shown or logged
+    approver_login: str = ""
+    approver_password: str = field(default="", repr=False)
     due: str = ""                  # "17:30", "明天 09:00", "2026-11-19 09:00"; "" → end of day
 
 
@@ -289,7 +292,8 @@ class Approver:
 
 
 def approvers(desk: Desk) -> list[Approver]:
-    """The operators who may approve a loan (Permission.APPROVE_KEY_LENDING), by name."""
+    """The operators who may approve a loan (Permission.APPROVE_KEY_LENDING), by name:
+    the lending form names them so the clerk knows whom to ask."""
     roles = [r.value for r in Role if allows(r, Permission.APPROVE_KEY_LENDING)]
     with desk.read() as session:
         rows = session.execute(select(Operator.id, Operator.name, Operator.role)
@@ -321,58 +325,115 @@ def _occupancy(session: Session, row: CabinetKey) -> str:
     return household.occupancy if household else ""
 
 
-def lend(desk: Desk, key_id: int, data: LoanInput) -> Lent:
-    """Lend a key (rule K3): every check runs before anything is written."""
-    desk.require(Permission.REGISTER)
-    now = desk.now()
-    kind_of_borrower = BorrowerKind.parse(data.borrower_kind)
-    name = clean_text(data.borrower_name, "借用人姓名", required=True, max_length=MAX_NAME,
-                      rule="K3")
-    company = clean_text(data.borrower_company, "借用人单位")
-    if kind_of_borrower is BorrowerKind.CONTRACTOR and not company:
+@dataclass(frozen=True)
+class _Borrower:
+    kind: BorrowerKind
+    name: str
+    company: str
+    id_type: str
+    id_number: str
+    phone: str
+
+
+def _borrower(desk: Desk, kind_text: str, name_text: str, company_text: str, id_type_text: str,
+              id_number_text: str, phone_text: str) -> _Borrower:
+    """The borrower's details checked as at the lending (rule K3): a contractor names the
+    company, the ID number is validated."""
+    kind = BorrowerKind.parse(kind_text)
+    name = clean_text(name_text, "借用人姓名", required=True, max_length=MAX_NAME, rule="K3")
+    company = clean_text(company_text, "借用人单位")
+    if kind is BorrowerKind.CONTRACTOR and not company:
         raise ValidationError("施工单位借用，请填写单位名称（规则K3）", field="借用人单位",
                               rule="K3")
-    id_type = ids.id_type_of_label(data.borrower_id_type or "居民身份证").value     # rule K3
-    number = ids.validate_id(id_type, data.borrower_id_number, field="借用人证件号码",
-                             today=now.date())
-    phone = phones.normalize_phone(data.borrower_phone, field="借用人电话")
+    id_type = ids.id_type_of_label(id_type_text or "居民身份证").value          # rule K3
+    number = ids.validate_id(id_type, id_number_text, field="借用人证件号码",
+                             today=desk.now().date())
+    phone = phones.normalize_phone(phone_text, field="借用人电话")
+    return _Borrower(kind, name, company, id_type, number, phone)
+
+
+def confirm_approver(desk: Desk, login: str, password: str) -> OperatorInfo:
+    """The manager approving a loan, proven by their own login and password typed at the
+    desk (rule K3, as for 公务查询登记, rule G3); at night the duty manager (rule G5).
+    Nothing is written and the password goes nowhere: a refusal names the field."""
+    if not squeeze(login or ""):
+        raise ValidationError("借用钥匙须先经管理人员批准：请批准人输入自己的登录名和密码（规则K3）",
+                              field="批准人", rule="K3")
+    if not password:
+        raise ValidationError("请批准人输入自己的密码（规则K3）", field="批准人密码", rule="K3")
+    try:
+        approver = operators.confirm_approval(desk.db, login, password,
+                                              Permission.APPROVE_KEY_LENDING)
+    except ValidationError as exc:
+        raise ValidationError(f"{exc.message}（规则K3）", field=exc.field, rule="K3") from None
+    _night_approver(desk, approver.role)
+    return approver
+
+
+def _night_approver(desk: Desk, role: Role | str) -> None:
+    if night_now(desk) and Role(role) is not Role.DUTY_MANAGER:                 # rule G5
+        raise ValidationError("晚上由物业总值负责前台：夜间借出钥匙须由当班物业总值批准（规则G5）",
+                              field="批准人", rule="G5")
+
+
+def lend(desk: Desk, key_id: int, data: LoanInput) -> Lent:
+    """Lend a key (rule K3): the borrower checked, the manager approving at the desk with
+    their own password; every check runs before anything is written."""
+    desk.require(Permission.REGISTER)
+    borrower = _borrower(desk, data.borrower_kind, data.borrower_name, data.borrower_company,
+                         data.borrower_id_type, data.borrower_id_number, data.borrower_phone)
     purpose = clean_text(data.purpose, "借用事由", required=True, rule="K3")
-    due_typed = parse_time(data.due, now, field="应还时间")
-    with desk.write(f"借出钥匙 {name}") as session:
-        row = _key(session, key_id)
-        approver = session.get(Operator, data.approver_id) if data.approver_id else None
-        approved = (approver is not None and approver.active
-                    and allows(approver.role, Permission.APPROVE_KEY_LENDING))
-        if data.approver_id and not approved:
-            raise ValidationError("所选批准人没有批准借用钥匙的权限（规则K3）", field="批准人",
+    due_typed = parse_time(data.due, desk.now(), field="应还时间")
+    approver = confirm_approver(desk, data.approver_login, data.approver_password)
+    return _lend(desk, key_id, borrower, purpose, data.repair_works, due_typed, approver)
+
+
+def lend_approved(desk: Desk, key_id: int, data: LoanInput, approver_id: int) -> Lent:
+    """A loan whose approval was given away from the desk: the demo's month of history.
+    A clerk lends with `lend`, where the manager types their own password."""
+    desk.require(Permission.REGISTER)
+    borrower = _borrower(desk, data.borrower_kind, data.borrower_name, data.borrower_company,
+                         data.borrower_id_type, data.borrower_id_number, data.borrower_phone)
+    purpose = clean_text(data.purpose, "借用事由", required=True, rule="K3")
+    due_typed = parse_time(data.due, desk.now(), field="应还时间")
+    with desk.read() as session:
+        op = session.get(Operator, approver_id)
+        if op is None or not op.active or not allows(op.role, Permission.APPROVE_KEY_LENDING):
+            raise ValidationError("批准人没有批准借用钥匙的权限（规则K3）", field="批准人",
                                   rule="K3")
-        if approved and approver is not None and night_now(desk) \
-                and approver.role != Role.DUTY_MANAGER.value:                  # rule G5
-            raise ValidationError("晚上由物业总值负责前台：夜间借出钥匙须由当班物业总值批准（规则G5）",
-                                  field="批准人", rule="G5")
+        approver = OperatorInfo(op.id, op.login, op.name, Role(op.role))
+    _night_approver(desk, approver.role)
+    return _lend(desk, key_id, borrower, purpose, data.repair_works, due_typed, approver)
+
+
+def _lend(desk: Desk, key_id: int, b: _Borrower, purpose: str, repair_works: bool,
+          due_typed: datetime | None, approver: OperatorInfo) -> Lent:
+    assert approver.id is not None and allows(approver.role, Permission.APPROVE_KEY_LENDING)
+    now = desk.now()
+    with desk.write(f"借出钥匙 {b.name}") as session:
+        row = _key(session, key_id)
         occupancy = _occupancy(session, row)
         kind = KeyKind(row.kind)
         due = check_lending(LendingCase(
-            kind=kind, status=KeyStatus(row.status), occupancy=occupancy, approved=approved,
-            repair_works=data.repair_works, owner_consent=bool(row.owner_consent),
+            kind=kind, status=KeyStatus(row.status), occupancy=occupancy, approved=True,
+            repair_works=repair_works, owner_consent=bool(row.owner_consent),
             out_at=now, due_at=due_typed, end_of_day_hour=end_of_day_hour(desk)))
-        assert approver is not None
         is_unhanded = unhanded(kind, occupancy)
-        deadline, _why = deadline_of(now, due, repair_works=data.repair_works,
+        deadline, _why = deadline_of(now, due, repair_works=repair_works,
                                      unhanded_key=is_unhanded,
                                      end_of_day_hour=end_of_day_hour(desk))
         loan = KeyLoan(
-            key_id=row.id, borrower_kind=kind_of_borrower.value, borrower_name=name,
-            borrower_company=company, borrower_id_type=id_type, borrower_id_number=number,
-            borrower_phone=phone, purpose=purpose, repair_works=data.repair_works,
+            key_id=row.id, borrower_kind=b.kind.value, borrower_name=b.name,
+            borrower_company=b.company, borrower_id_type=b.id_type, borrower_id_number=b.id_number,
+            borrower_phone=b.phone, purpose=purpose, repair_works=repair_works,
             unhanded=is_unhanded, approved_by=approver.id, approver_name=approver.name,
             out_at=now, due_at=due, deadline=deadline)
         session.add(loan)
         row.status = KeyStatus.LENT.value
         session.flush()
         _event(session, desk, row.id, EventKind.LENT,
-               f"借给{company + ' ' if company else ''}{name}（{id_type} {mask_id(number)}），"
-               f"事由：{purpose}，{approver.name}批准，应还 {due:%m-%d %H:%M}")
+               f"借给{b.company + ' ' if b.company else ''}{b.name}（{b.id_type} {mask_id(b.id_number)}），"
+               f"事由：{purpose}，{approver.name}批准，应还 {due:%m-%d %H:%M}", loan_id=loan.id)
         return Lent(loan.id, due, deadline)
 
 
@@ -416,7 +477,7 @@ def return_key(desk: Desk, key_id: int, *, condition: str = "完好", receiver: 
             row.condition = cond
         _event(session, desk, row.id, EventKind.RETURNED,
                f"{loan.borrower_name}归还，{who}接收，状况：{cond}"
-               + (f"（{late.text}）" if late else ""))
+               + (f"（{late.text}）" if late else ""), loan_id=loan.id)
         return Returned(loan.id, late)
 
 

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from wuye_desk.domain.errors import DeskError
 from wuye_desk.domain.ids import IdType
 from wuye_desk.domain.keys import BorrowerKind, EmergencyReason, KeyKind, ToldHow, ToldWhom
+from wuye_desk.domain.operators import Role
 from wuye_desk.services import households, keys
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.keys import EmergencyInput, HandoverInput, KeyInput, LoanInput
+from wuye_desk.ui.approver_fields import ApproverFields
 from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.household_picker import HouseholdPicker
 
@@ -190,10 +192,14 @@ class LendDialog(KeyDialog):
         self.key_id = key_id
         view = keys.get_key(desk, key_id)
         night = keys.night_now(desk)
+        who = "、".join(f"{a.name}（{a.role}）" for a in keys.approvers(desk)
+                       if not night or a.role == Role.DUTY_MANAGER.value)
         self.show_info(f"{view.slot}　{view.unit or view.tag}　{view.kind}×{view.key_count}　"
                        f"{view.status}" + ("\n" + self.tr("业主事先同意：{o}").format(o=view.owner_consent)
                                            if view.owner_consent else "")
-                       + ("\n" + self.tr("夜间：须由当班物业总值批准（规则G5）") if night else ""))
+                       + ("\n" + self.tr("夜间：须由当班物业总值批准（规则G5）") if night else "")
+                       + "\n" + self.tr("批准人在本机输入自己的登录名和密码（规则K3）；可批准：{who}")
+                       .format(who=who or self.tr("无")))
         self.borrower_kind = self.add("借用人类别", combo([b.value for b in BorrowerKind],
                                                          parent=self))
         self.name = self.add("借用人姓名", QLineEdit(self))
@@ -207,12 +213,11 @@ class LendDialog(KeyDialog):
                                                       self))
         self.due = self.add("应还时间", QLineEdit(self))
         self.due.setPlaceholderText(self.tr("如 17:30 或 明天 9:00；不填为当天下班时间"))
-        self.approver = self.add("批准人", QComboBox(self))
-        self.approver.addItem("", None)
-        for a in keys.approvers(desk):
-            self.approver.addItem(f"{a.name}（{a.role}）", a.id)
+        # rule K3: the manager approves here, with their own login and password
+        self.approval = ApproverFields(self.form)
+        self.approver, self.password = self.approval.login, self.approval.password
         self.save_button.setText(self.tr("借出 (Ctrl+S)"))
-        self.resize(500, 480)
+        self.resize(500, 540)
         self.borrower_kind.setFocus()
 
     def value(self) -> LoanInput:
@@ -221,11 +226,15 @@ class LendDialog(KeyDialog):
                          borrower_id_type=self.id_type.currentText(),
                          borrower_id_number=self.id_number.text(),
                          borrower_phone=self.phone.text(), purpose=self.purpose.currentText(),
-                         repair_works=self.repair.isChecked(), approver_id=self.approver.currentData(),
-                         due=self.due.text())
+                         repair_works=self.repair.isChecked(), due=self.due.text(),
+                         approver_login=self.approval.typed()[0],
+                         approver_password=self.approval.typed()[1])
 
     def attempt(self) -> keys.Lent:
-        return keys.lend(self.desk, self.key_id, self.value())
+        try:
+            return keys.lend(self.desk, self.key_id, self.value())
+        finally:
+            self.approval.forget_password()   # saved or refused, the password is not kept
 
 
 class ReturnDialog(KeyDialog):
