@@ -1,6 +1,6 @@
 """The key cabinet on a real SQLite file (rules K1–K8, G3, G4)."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -16,8 +16,8 @@ from tests.services.key_helpers import (
 from wuye_desk import settings
 from wuye_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from wuye_desk.domain.operators import Role
-from wuye_desk.services import key_figures, keys, office_settings, operators, overview
-from wuye_desk.services.keys import EmergencyInput, HandoverInput, SlotState
+from wuye_desk.services import key_figures, key_register, keys, office_settings, operators, overview
+from wuye_desk.services.keys import EmergencyInput, HandoverInput, LoanCorrection, SlotState
 from wuye_desk.store.models import AuditEntry, KeyEvent
 
 
@@ -369,6 +369,99 @@ def test_G4_correction_is_a_new_entry_pointing_at_the_old(desk):
     assert events[0].kind == "收存" and "2把" in events[0].text   # the old entry unchanged
     assert events[1].id == event_id and events[1].corrects_id == events[0].id
     assert keys.get_key(desk, key_id).key_count == 3
+
+
+def _lent_and_returned_late(desk, manager, clock) -> tuple[int, int]:
+    """A key lent at 10:00 and registered back at 19:00 — after the end of the day."""
+    add_household(desk)
+    key_id = keys.take_in(desk, key_input(slot="A-04")).key_id
+    loan_id = keys.lend(desk, key_id, loan_input(manager)).loan_id
+    clock.set(datetime(2026, 11, 18, 19, 0))
+    assert keys.return_key(desk, key_id).late is not None
+    return key_id, loan_id
+
+
+def test_G4_a_loan_corrected_by_a_new_entry_and_the_register_and_figures_read_it(
+        desk, clerk, manager, clock):
+    key_id, loan_id = _lent_and_returned_late(desk, manager, clock)
+    assert key_figures.month_figures(desk, 2026, 11).overdue_returns == 1
+    clock.set(datetime(2026, 11, 19, 9, 10))
+    # the key really came back at 17:30; the clerk registered it when the shift ended
+    event_id = keys.correct_loan(clerk, loan_id, LoanCorrection(
+        reason="钥匙17:30已交回，下班前补登记", returned_at="17:30"))
+    with desk.read() as s:
+        events = list(s.scalars(select(KeyEvent).where(KeyEvent.key_id == key_id)
+                                .order_by(KeyEvent.id)))
+    lent, back, fix = events[1], events[2], events[3]
+    assert (lent.kind, back.kind, fix.kind) == ("借出", "归还", "更正")
+    assert "已超时" in back.text                                   # the old entry unchanged
+    assert fix.id == event_id and fix.corrects_id == back.id and fix.loan_id == loan_id
+    assert "归还时间 11-18 19:00→11-18 17:30" in fix.text and "下班前补登记" in fix.text
+    assert fix.operator_name == clerk.operator.name and fix.at == datetime(2026, 11, 19, 9, 10)
+    view = keys.get_key(desk, key_id)
+    loan = view.loans[0]
+    assert loan.returned_at == datetime(2026, 11, 18, 17, 30) and loan.late == ""
+    assert len(loan.corrections) == 1 and clerk.operator.name in loan.corrections[0]
+    assert key_figures.month_figures(desk, 2026, 11).overdue_returns == 0
+    [row] = list(key_register.loan_rows(desk, date(2026, 11, 1), date(2026, 11, 30)))
+    assert row[13] == datetime(2026, 11, 18, 17, 30) and row[16] == "否"
+    # the borrower's phone and the due time, in one entry pointing at the lending
+    keys.correct_loan(clerk, loan_id, LoanCorrection(reason="电话记错，应还时间写错",
+                                                     borrower_phone="13600002222", due="17:00"))
+    view = keys.get_key(desk, key_id)
+    loan = view.loans[0]
+    assert loan.due_at == datetime(2026, 11, 18, 17, 0) and loan.late.startswith("逾期归还")
+    assert loan.borrower_phone == "136****2222" and len(loan.corrections) == 2
+    assert "电话 136****1111→136****2222" in view.events[-1][2]     # masked in the history
+    assert "应还时间 11-18 18:00→11-18 17:00" in view.events[-1][2]
+    with desk.read() as s:
+        fix = s.scalars(select(KeyEvent).order_by(KeyEvent.id.desc()).limit(1)).one()
+    assert fix.corrects_id == lent.id
+    assert key_figures.month_figures(desk, 2026, 11).overdue_returns == 1   # 17:30 > 17:00
+
+
+def test_G4_a_return_condition_corrected_is_the_keys_condition_too(desk, manager, clock):
+    key_id, loan_id = _lent_and_returned_late(desk, manager, clock)
+    keys.correct_loan(desk, loan_id, LoanCorrection(reason="看错了", return_condition="钥匙牌缺失",
+                                                    received_by="王芳"))
+    view = keys.get_key(desk, key_id)
+    assert view.condition == "钥匙牌缺失"
+    assert (view.loans[0].return_condition, view.loans[0].received_by) == ("钥匙牌缺失", "王芳")
+
+
+def test_G4_loan_corrections_that_make_no_sense_are_refused_and_nothing_written(
+        desk, manager, clock):
+    key_id, loan_id = _lent_and_returned_late(desk, manager, clock)
+    clock.set(datetime(2026, 11, 19, 9, 0))
+    second = keys.lend(desk, key_id, loan_input(manager)).loan_id       # out again at 09:00
+    clock.set(datetime(2026, 11, 19, 11, 0))
+
+    def fix(loan, **typed):
+        return refused(desk, keys.correct_loan, desk, loan, LoanCorrection(**typed))
+
+    assert fix(loan_id, returned_at="17:30").field == "更正原因"                    # no reason
+    assert fix(loan_id, reason="   ", returned_at="17:30").rule == "G4"
+    assert "早于借出时间" in fix(loan_id, reason="x", returned_at="09:30").message
+    assert "下一次借出" in fix(loan_id, reason="x", returned_at="明天 10:00").message
+    assert "晚于现在" in fix(loan_id, reason="x", returned_at="2026-11-19 11:30").message
+    assert fix(loan_id, reason="x", returned_at="later").field == "归还时间"
+    assert fix(loan_id, reason="x", returned_at="").field == "归还时间"
+    assert fix(loan_id, reason="x", received_by="").field == "接收人"
+    assert fix(loan_id, reason="x", return_condition=" ").field == "归还时状况"
+    assert fix(second, reason="x", returned_at="10:00").field == "归还时间"         # still out
+    assert fix(loan_id, reason="x", due="明天 9:00").rule == "K3"                    # overnight
+    assert fix(loan_id, reason="x", due="09:00").field == "应还时间"                 # before out
+    assert fix(loan_id, reason="x", borrower_phone="12345").field == "借用人电话"
+    assert fix(loan_id, reason="x", borrower_name="").field == "借用人姓名"
+    assert fix(loan_id, reason="x", borrower_id_number="110105194912310021").field \
+        == "借用人证件号码"
+    assert fix(loan_id, reason="x", returned_at="19:00").field == "更正原因"        # no change
+    assert fix(loan_id, reason="x").field == "更正原因"                             # nothing
+    before = snapshot(desk)
+    with pytest.raises(NotFound):
+        keys.correct_loan(desk, 9999, LoanCorrection(reason="x", returned_at="17:30"))
+    assert snapshot(desk) == before
+    assert keys.get_key(desk, key_id).loans[1].returned_at == datetime(2026, 11, 18, 19, 0)
 
 
 def test_K8_missing_and_damaged_keys_and_the_month_figures(desk, manager, clock):
