@@ -723,6 +723,14 @@
         <source>双方已签字</source>
         <translation>Signed</translation>
     </message>
+    <message>
+        <source>借用记录</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason for correction</translation>
+    </message>
 </context>
 <context>
     <name>KeysTab</name>
@@ -815,6 +823,10 @@
         <translation>Correct record…</translation>
     </message>
     <message>
+        <source>更正借用记录…</source>
+        <translation>Correct a loan…</translation>
+    </message>
+    <message>
         <source>显示委托人完整证件号</source>
         <translation>Show depositor’s full ID number</translation>
     </message>
@@ -855,6 +867,10 @@
     <message>
         <source>借给{b}（{p}），{a}批准，{o}借出，应还{d}</source>
         <translation>Lent to {b} ({p}), approved by {a}, out {o}, due {d}</translation>
+    </message>
+    <message>
+        <source>（已更正{n}次）</source>
+        <translation> (corrected {n}×)</translation>
     </message>
     <message>
         <source>请先在钥匙柜或列表中选择一把钥匙</source>
@@ -933,6 +949,10 @@
         <translation>Correct record</translation>
     </message>
     <message>
+        <source>借用记录已更正（原记录保留）</source>
+        <translation>Loan corrected (the original entry is kept)</translation>
+    </message>
+    <message>
         <source>没有等待交物业总值的新钥匙</source>
         <translation>No new keys waiting for the duty manager</translation>
     </message>
@@ -1009,6 +1029,45 @@
     <message>
         <source>共 {n} 条</source>
         <translation>{n} in all</translation>
+    </message>
+</context>
+<context>
+    <name>LoanCorrectionDialog</name>
+    <message>
+        <source>更正借用记录</source>
+        <translation>Correct a loan</translation>
+    </message>
+    <message>
+        <source>证件号码有误时填写正确的号码</source>
+        <translation>Only if the ID number was wrong: the right one</translation>
+    </message>
+    <message>
+        <source>如 17:00、明天 9:00（按借出当天算）</source>
+        <translation>e.g. 17:00, 明天 9:00 (from the day it went out)</translation>
+    </message>
+    <message>
+        <source>必填：为什么更正</source>
+        <translation>Required: why it is corrected</translation>
+    </message>
+    <message>
+        <source>更正 (Ctrl+S)</source>
+        <translation>Correct (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>这把钥匙没有借用记录</source>
+        <translation>This key has never been lent</translation>
+    </message>
+    <message>
+        <source>{a}批准，证件 {i}</source>
+        <translation>Approved by {a}, ID {i}</translation>
+    </message>
+    <message>
+        <source>尚未归还：归还情况在归还时登记</source>
+        <translation>Not back yet: the return is recorded when it comes back</translation>
+    </message>
+    <message>
+        <source>已更正：{c}</source>
+        <translation>Corrected: {c}</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """`wuye-desk key …`: take-in, lending, return, overdue, handover, forms, figures."""
 
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -92,6 +92,18 @@ def test_K3_a_key_through_the_command_line(tmp_path, capsys, monkeypatch):
     capsys.readouterr()
     assert run("key", "return", "A-07", *db_arg) == 0
     assert "已归还" in capsys.readouterr().out
+    # rule G4: the return time and the phone corrected; nonsense refused
+    yesterday = f"{datetime.now() - timedelta(days=1):%Y-%m-%d %H:%M}"
+    assert run("key", "correct-loan", "A-07", "--returned-at", yesterday, "--reason", "记错",
+               *db_arg) == 2
+    assert "早于借出时间" in capsys.readouterr().err
+    assert run("key", "correct-loan", "A-07", "--phone", "13600002222", *db_arg) == 2  # reason
+    assert run("key", "correct-loan", "A-07", "--loan", "99", "--phone", "13600002222",
+               "--reason", "记错", *db_arg) == 2
+    assert "没有这条借用记录" in capsys.readouterr().err
+    assert run("key", "correct-loan", "A-07", "--phone", "13600002222", "--reason", "电话记错",
+               *db_arg) == 0
+    assert "已更正借用记录 #1" in capsys.readouterr().out
     assert run("key", "return", "A-07", *db_arg) == 2
     assert run("key", "return", "A-99", *db_arg) == 2
     assert run("key", "return", "nonsense", *db_arg) == 2
@@ -100,6 +112,7 @@ def test_K3_a_key_through_the_command_line(tmp_path, capsys, monkeypatch):
     assert run("key", "history", "A-07", *db_arg) == 0
     out = capsys.readouterr().out
     assert "收存" in out and "借出" in out and "归还" in out and "紧急使用" in out
+    assert "电话 136****1111→136****2222" in out and "#1 " in out and "已更正1次" in out
 
     assert run("key", "handover", "--from", "李小梅", "--to", "王芳", "--absent", "A-07",
                *db_arg) == 2                                          # not signed

@@ -302,3 +302,67 @@ def test_K3_ctrl_4_and_the_overview_line_lead_to_the_overdue_key(qtbot, desk, de
     window.show_tab(line.tab, line.record_id)
     assert tab.grid.current_slot().label == "A-11"
     assert tab.grid.current_slot().state is SlotState.OVERDUE
+
+
+def test_G4_a_wrong_return_time_corrected_by_keyboard_the_old_entry_stays(
+        qtbot, desk, desk_as, shown, typist, clock):
+    manager = desk_as(Role.MANAGER)
+    add_household(desk)
+    key_id = keys.take_in(desk, key_input(slot="A-01")).key_id
+    keys.lend(desk, key_id, loan_input(manager))
+    clock.set(datetime(2026, 11, 18, 19, 0))
+    keys.return_key(desk, key_id)                       # registered at 19:00: late
+    clock.set(datetime(2026, 11, 19, 9, 0))
+    tab = shown(KeysTab(desk))
+    tab.focus_first()
+    dialog = _active(qtbot, tab.correct_loan())
+    assert dialog.edits["borrower_name"].hasFocus()      # one loan: straight to its fields
+    assert dialog.edits["returned_at"].text() == "2026-11-18 19:00"
+    for _ in range(6):                                  # 姓名 单位 电话 证件 事由 应还时间
+        _enter(qtbot, typist)
+    assert dialog.edits["returned_at"].hasFocus()
+    qtbot.keyClick(dialog.edits["returned_at"], Qt.Key.Key_A, CTRL)
+    _enter(qtbot, typist, "17:30")
+    _enter(qtbot, typist)                               # 接收人
+    _enter(qtbot, typist)                               # 归还时状况
+    assert dialog.reason.hasFocus()
+    before = snapshot(desk)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_S, CTRL)   # no reason: refused, nothing written
+    assert dialog.isVisible() and "规则G4" in dialog.form.error_text("更正原因")
+    assert snapshot(desk) == before
+    typist(dialog.reason, "17:30已交回，补登记时写错")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    view = keys.get_key(desk, key_id)
+    assert view.loans[0].returned_at == datetime(2026, 11, 18, 17, 30)
+    assert [e[1] for e in view.events][-3:] == ["借出", "归还", "更正"]
+    assert "归还时间 11-18 19:00→11-18 17:30" in tab.detail.text()   # in the key's history
+    assert "原记录保留" in tab.message.text()
+    again = _active(qtbot, tab.correct_loan())
+    assert again.edits["returned_at"].text() == "2026-11-18 17:30"
+    assert "已更正" in again.info.text()
+    again.reject()
+
+
+def test_G4_an_open_loans_return_cannot_be_corrected_and_a_key_never_lent_says_so(
+        qtbot, desk, desk_as, shown):
+    manager = desk_as(Role.MANAGER)
+    add_household(desk)
+    add_household(desk, "3栋2单元1503")
+    lent = keys.take_in(desk, key_input(slot="A-01")).key_id
+    never = keys.take_in(desk, key_input(unit="3栋2单元1503", slot="A-02")).key_id
+    keys.lend(desk, lent, loan_input(manager))
+    tab = shown(KeysTab(desk))
+    tab.open_record(lent)
+    dialog = _active(qtbot, tab.correct_loan())
+    assert not dialog.edits["returned_at"].isEnabled() and "尚未归还" in dialog.info.text()
+    dialog.reason.setText("事由写错")
+    dialog.edits["purpose"].setText("维修门窗")
+    assert dialog.save()
+    assert keys.get_key(desk, lent).open_loan.purpose == "维修门窗"
+    tab.open_record(never)
+    dialog = _active(qtbot, tab.correct_loan())
+    assert "没有借用记录" in dialog.info.text()
+    dialog.reason.setText("x")
+    assert dialog.save() is False and dialog.form.error_text("借用记录")
+    dialog.reject()

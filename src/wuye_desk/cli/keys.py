@@ -13,7 +13,13 @@ from wuye_desk.cli.common import add_db_option, month_arg, open_desk
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.services import key_figures, key_forms, keys, operators
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.keys import EmergencyInput, HandoverInput, KeyInput, LoanInput
+from wuye_desk.services.keys import (
+    EmergencyInput,
+    HandoverInput,
+    KeyInput,
+    LoanCorrection,
+    LoanInput,
+)
 
 
 def _date(text: str) -> date:
@@ -114,6 +120,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     q = cmd("history", "一把钥匙的全部记录", run_history)
     q.add_argument("slot")
+
+    q = cmd("correct-loan", "更正借用记录：原记录保留，更正作为新记录（规则G4）", run_correct_loan)
+    q.add_argument("slot")
+    q.add_argument("--reason", required=True, help="更正原因")
+    q.add_argument("--loan", type=int, metavar="编号",
+                   help="借用记录编号（key history 中的 #编号）；不给出为这把钥匙最近一次借用")
+    q.add_argument("--borrower", help="借用人姓名")
+    q.add_argument("--company", help="借用人单位")
+    q.add_argument("--id-type", help="证件类型")
+    q.add_argument("--id-number", help="证件号码")
+    q.add_argument("--phone", help="借用人电话")
+    q.add_argument("--purpose", help="借用事由")
+    q.add_argument("--due", help="应还时间，按借出当天算，如 17:00、明天 9:00")
+    q.add_argument("--returned-at", help="归还时间，按借出当天算")
+    q.add_argument("--receiver", help="接收人")
+    q.add_argument("--condition", help="归还时状况")
 
     q = cmd("form", "打印表格（PDF）", run_form)
     q.add_argument("what", choices=["entrustment", "register", "loans", "inventory", "handover"],
@@ -254,6 +276,31 @@ def run_history(args: argparse.Namespace) -> int:
         print(f"{view.slot} {view.unit or view.tag} {view.kind}×{view.key_count} {view.status}")
         for at, kind, text, who in view.events:
             print(f"  {at:%Y-%m-%d %H:%M} {kind}：{text}（{who}）")
+        if view.loans:
+            print("借用记录：")
+        for ln in view.loans:
+            back = f"{ln.returned_at:%m-%d %H:%M}归还" if ln.returned_at else "未还"
+            fixed = f"，已更正{len(ln.corrections)}次" if ln.corrections else ""
+            print(f"  #{ln.id} {ln.out_at:%Y-%m-%d %H:%M} {ln.borrower} {ln.purpose} "
+                  f"应还{ln.due_at:%m-%d %H:%M} {back}{fixed}")
+        return 0
+    return _run(args, work)
+
+
+def run_correct_loan(args: argparse.Namespace) -> int:
+    def work(desk: Desk) -> int:
+        view = keys.get_key(desk, _key(desk, args.slot))
+        loan = next((ln for ln in view.loans if args.loan in (None, ln.id)), None)
+        if loan is None:
+            raise ValidationError(f"格位{args.slot}的钥匙没有{'这条' if args.loan else ''}借用记录",
+                                  field="借用记录")
+        keys.correct_loan(desk, loan.id, LoanCorrection(
+            reason=args.reason, borrower_name=args.borrower, borrower_company=args.company,
+            borrower_id_type=args.id_type, borrower_id_number=args.id_number,
+            borrower_phone=args.phone, purpose=args.purpose, due=args.due,
+            returned_at=args.returned_at, received_by=args.receiver,
+            return_condition=args.condition))
+        print(f"已更正借用记录 #{loan.id}（原记录保留）")
         return 0
     return _run(args, work)
 

@@ -255,6 +255,8 @@ KNOWN: tuple[object, ...] = (  # lupdate reads these; at run time term() transla
     QT_TRANSLATE_NOOP("KeyDialog", "多出的格位"),
     QT_TRANSLATE_NOOP("KeyDialog", "备注"),
     QT_TRANSLATE_NOOP("KeyDialog", "双方已签字"),
+    QT_TRANSLATE_NOOP("KeyDialog", "借用记录"),
+    QT_TRANSLATE_NOOP("KeyDialog", "更正原因"),
     # labels of the mail tab and the roster import written as variables
     QT_TRANSLATE_NOOP("MailTab", "位置"),
     QT_TRANSLATE_NOOP("MailTab", "破损"),
