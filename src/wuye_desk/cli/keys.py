@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import date
 from pathlib import Path
 
-from wuye_desk.cli.common import add_db_option, month_arg, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, month_arg, open_desk
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.services import key_figures, key_forms, keys, operators
 from wuye_desk.services.desk import Desk
@@ -20,13 +19,6 @@ from wuye_desk.services.keys import (
     LoanCorrection,
     LoanInput,
 )
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def _slots(text: str) -> list[str]:
@@ -142,8 +134,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="entrustment 委托书 / register 登记表 / loans 借用登记表 / "
                         "inventory 钥匙清单 / handover 交接记录")
     q.add_argument("slot", nargs="?", default="", help="entrustment、register 的格位")
-    q.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    add_period_options(q, required=False)
     q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
     q = cmd("figures", "钥匙月报数字（规则K8）", run_figures)
