@@ -731,6 +731,26 @@
         <source>更正原因</source>
         <translation>Reason for correction</translation>
     </message>
+    <message>
+        <source>领回人</source>
+        <translation>Taken back by</translation>
+    </message>
+    <message>
+        <source>换锁说明</source>
+        <translation>Lock change note</translation>
+    </message>
+    <message>
+        <source>复制数量</source>
+        <translation>Copies made</translation>
+    </message>
+    <message>
+        <source>物业总值</source>
+        <translation>Duty manager</translation>
+    </message>
+    <message>
+        <source>已封存</source>
+        <translation>Sealed</translation>
+    </message>
 </context>
 <context>
     <name>KeysTab</name>

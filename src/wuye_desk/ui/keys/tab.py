@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -53,6 +53,12 @@ REFRESH_MS = 60_000  # the grid turns red by itself when a key becomes overdue
 COLUMN_WIDTHS = {"格位": 55, "房号/区域": 115, "类别": 90, "数量": 40, "状况": 70, "状态": 50,
                  "委托人": 60, "收存日期": 85, "借用情况": 160}
 
+
+
+# the field labels of the smaller steps, shown through KeyDialog.add (context "KeyDialog")
+STEP_FIELDS = (QT_TRANSLATE_NOOP("KeyDialog", "领回人"), QT_TRANSLATE_NOOP("KeyDialog", "换锁说明"),
+               QT_TRANSLATE_NOOP("KeyDialog", "复制数量"), QT_TRANSLATE_NOOP("KeyDialog", "物业总值"),
+               QT_TRANSLATE_NOOP("KeyDialog", "已封存"))
 
 class KeysTab(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
