@@ -118,6 +118,45 @@
     </message>
 </context>
 <context>
+    <name>ComplaintListsDialog</name>
+    <message>
+        <source>名单与案例</source>
+        <translation>Lists and cases</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>回访名单</source>
+        <translation>Return-visit list</translation>
+    </message>
+    <message>
+        <source>值得借鉴的已关闭投诉，最新的在前；回车打开</source>
+        <translation>Closed complaints worth learning from, newest first; Enter opens one</translation>
+    </message>
+    <message>
+        <source>案例库</source>
+        <translation>Case library</translation>
+    </message>
+    <message>
+        <source>考核扣分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>{month} 反映过意见的客户，下月逐一回访（规则C10）：共 {n} 位；匿名投诉无法回访，不列入</source>
+        <translation>Customers who gave feedback in {month}, each to be called back next month (rule C10): {n} in all; anonymous complaints cannot be called back and are left out</translation>
+    </message>
+    <message>
+        <source>本月没有扣分或加分的事项</source>
+        <translation>Nothing scored this month</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{month} 管理处考核（规则C11，1分 = 50元）&lt;/b&gt;&lt;br&gt;{body}&lt;br&gt;&lt;br&gt;合计 {points:+d} 分，{yuan:+d} 元</source>
+        <translation>&lt;b&gt;{month} office score (rule C11, 1 point = ¥50)&lt;/b&gt;&lt;br&gt;{body}&lt;br&gt;&lt;br&gt;Total {points:+d} points, {yuan:+d} yuan</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsTab</name>
     <message>
         <source>新投诉 (Ctrl+N)</source>
@@ -134,6 +173,10 @@
     <message>
         <source>打印回访记录</source>
         <translation>Print follow-up</translation>
+    </message>
+    <message>
+        <source>名单与案例 (Alt+L)</source>
+        <translation>Lists and cases (Alt+L)</translation>
     </message>
     <message>
         <source>未结（按最近时限）</source>
@@ -2222,6 +2265,14 @@ otherwise sign the printed sheet)</translation>
     <message>
         <source>内容</source>
         <translation>Content</translation>
+    </message>
+    <message>
+        <source>投诉内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>反映次数</source>
+        <translation>Times</translation>
     </message>
     <message>
         <source>格位</source>

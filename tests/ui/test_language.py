@@ -204,13 +204,21 @@ def test_the_dialogs_of_the_new_tabs_speak_english_too(qtbot, desk) -> None:
     language.use_for_this_run("en")
     app = desk_app.create_application()
     left: list[str] = []
+    from wuye_desk.ui.complaints.lists_dialog import ComplaintListsDialog
+
+    def lists(desk):  # type: ignore[no-untyped-def]
+        return ComplaintListsDialog(desk, lambda _id: None)
+
     for make in (TakeInDialog, HandoverDialog, NoticeDialog, PickupDialog, MailReturnDialog,
-                 NewspaperDialog, VipDialog):
+                 NewspaperDialog, VipDialog, lists):
         dialog = make(desk)
         qtbot.addWidget(dialog)
         title = dialog.windowTitle()
         left += [f"{make.__name__} title: {title}"] if CJK.search(title) else []
         left += [f"{make.__name__} {line}" for line in _chinese_left(dialog)]
+        if make is lists:   # its own words in the text pages too
+            left += [f"lists: {t}" for t in (dialog.revisit_note.text(),
+                                              dialog.score.toPlainText()) if CJK.search(t)]
     assert not left, "\n".join(left)
     desk_app.remove_translations(app)
 

@@ -103,6 +103,16 @@ def _weeks_in(year: int) -> int:
     return date(year, 12, 28).isocalendar()[1]
 
 
+def recent_months(today: date, count: int = 12) -> list[str]:
+    """This month and the ones before it, newest first, as "2026-11"."""
+    out = []
+    y, m = today.year, today.month
+    for _ in range(count):
+        out.append(f"{y}-{m:02d}")
+        y, m = _shift_month(y, m, -1)
+    return out
+
+
 def month_period(year: int, month: int) -> Period:
     first = date(year, month, 1)
     ny, nm = _shift_month(year, month, 1)

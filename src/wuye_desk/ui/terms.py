@@ -95,6 +95,8 @@ KNOWN: tuple[object, ...] = (  # lupdate reads these; at run time term() transla
     QT_TRANSLATE_NOOP("Terms", "处理人"),
     QT_TRANSLATE_NOOP("Terms", "下一时限"),
     QT_TRANSLATE_NOOP("Terms", "内容"),
+    QT_TRANSLATE_NOOP("Terms", "投诉内容"),   # ui/complaints/lists_dialog.py
+    QT_TRANSLATE_NOOP("Terms", "反映次数"),
     QT_TRANSLATE_NOOP("Terms", "格位"),
     QT_TRANSLATE_NOOP("Terms", "房号/区域"),
     QT_TRANSLATE_NOOP("Terms", "状况"),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuye_desk.domain import periods
 from wuye_desk.domain.complaints import (
     Channel,
     ComplainantKind,
@@ -49,6 +50,7 @@ from wuye_desk.services.complaints import ComplaintFilter, ComplaintInput, Compl
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.paging import ListQuery
 from wuye_desk.ui.complaints.dialogs import STEPS, StepDialog, StepSpec
+from wuye_desk.ui.complaints.lists_dialog import ComplaintListsDialog
 from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.household_picker import HouseholdPicker
 from wuye_desk.ui.list_panel import Filter, ListPanel
@@ -200,7 +202,13 @@ class ComplaintsTab(QWidget):
         self.save_button = QPushButton(self.tr("受理 (Ctrl+S)"), self)
         self.print_button = QPushButton(self.tr("打印处理表 (Ctrl+P)"), self)
         self.visit_print_button = QPushButton(self.tr("打印回访记录"), self)
-        for b in (self.new_button, self.save_button, self.print_button, self.visit_print_button):
+        self.lists_button = QPushButton(self.tr("名单与案例 (Alt+L)"), self)
+        self.lists_button.clicked.connect(self.open_lists)
+        lists_key = QShortcut(QKeySequence("Alt+L"), self)
+        lists_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lists_key.activated.connect(self.open_lists)
+        for b in (self.new_button, self.save_button, self.print_button, self.visit_print_button,
+                  self.lists_button):
             top.addWidget(b)
         top.addStretch(1)
         outer.addLayout(top)
@@ -289,13 +297,7 @@ class ComplaintsTab(QWidget):
 
     def _months(self) -> list[str]:
         """The last twelve months, newest first, as 2026-11."""
-        today = self.desk.now().date()
-        y, m = today.year, today.month
-        out = []
-        for _ in range(12):
-            out.append(f"{y}-{m:02d}")
-            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-        return out
+        return periods.recent_months(self.desk.now().date())
 
     def _column_widths(self) -> None:
         self.list.set_column_widths(COLUMN_WIDTHS)
@@ -308,6 +310,13 @@ class ComplaintsTab(QWidget):
 
     def focus_first(self) -> None:
         self.form.channel.setFocus()
+
+    def open_lists(self) -> ComplaintListsDialog:
+        """The return-visit list, the case library and the score (rules C10, C11)."""
+        dialog = ComplaintListsDialog(self.desk, self.open_record, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_record(self, complaint_id: int) -> None:
         self.list.refresh()
