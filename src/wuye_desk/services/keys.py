@@ -380,31 +380,35 @@ def _night_approver(desk: Desk, role: Role | str) -> None:
 def lend(desk: Desk, key_id: int, data: LoanInput) -> Lent:
     """Lend a key (rule K3): the borrower checked, the manager approving at the desk with
     their own password; every check runs before anything is written."""
-    desk.require(Permission.REGISTER)
-    borrower = _borrower(desk, data.borrower_kind, data.borrower_name, data.borrower_company,
-                         data.borrower_id_type, data.borrower_id_number, data.borrower_phone)
-    purpose = clean_text(data.purpose, "借用事由", required=True, rule="K3")
-    due_typed = parse_time(data.due, desk.now(), field="应还时间")
-    approver = confirm_approver(desk, data.approver_login, data.approver_password)
-    return _lend(desk, key_id, borrower, purpose, data.repair_works, due_typed, approver)
+    return _lend_checked(desk, key_id, data, lambda: confirm_approver(
+        desk, data.approver_login, data.approver_password))
 
 
 def lend_approved(desk: Desk, key_id: int, data: LoanInput, approver_id: int) -> Lent:
     """A loan whose approval was given away from the desk: the demo's month of history.
     A clerk lends with `lend`, where the manager types their own password."""
+    def approver() -> OperatorInfo:
+        with desk.read() as session:
+            op = session.get(Operator, approver_id)
+            if op is None or not op.active or not allows(op.role, Permission.APPROVE_KEY_LENDING):
+                raise ValidationError("批准人没有批准借用钥匙的权限（规则K3）", field="批准人",
+                                      rule="K3")
+            found = OperatorInfo(op.id, op.login, op.name, Role(op.role))
+        _night_approver(desk, found.role)
+        return found
+
+    return _lend_checked(desk, key_id, data, approver)
+
+
+def _lend_checked(desk: Desk, key_id: int, data: LoanInput,
+                  approver: Callable[[], OperatorInfo]) -> Lent:
+    """The borrower, purpose and due time checked, then the approval, then the loan."""
     desk.require(Permission.REGISTER)
     borrower = _borrower(desk, data.borrower_kind, data.borrower_name, data.borrower_company,
                          data.borrower_id_type, data.borrower_id_number, data.borrower_phone)
     purpose = clean_text(data.purpose, "借用事由", required=True, rule="K3")
     due_typed = parse_time(data.due, desk.now(), field="应还时间")
-    with desk.read() as session:
-        op = session.get(Operator, approver_id)
-        if op is None or not op.active or not allows(op.role, Permission.APPROVE_KEY_LENDING):
-            raise ValidationError("批准人没有批准借用钥匙的权限（规则K3）", field="批准人",
-                                  rule="K3")
-        approver = OperatorInfo(op.id, op.login, op.name, Role(op.role))
-    _night_approver(desk, approver.role)
-    return _lend(desk, key_id, borrower, purpose, data.repair_works, due_typed, approver)
+    return _lend(desk, key_id, borrower, purpose, data.repair_works, due_typed, approver())
 
 
 def _lend(desk: Desk, key_id: int, b: _Borrower, purpose: str, repair_works: bool,
