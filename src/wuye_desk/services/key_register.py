@@ -26,8 +26,8 @@ from wuye_desk.domain.visitors import MAX_NAME, clean_text
 from wuye_desk.exports.xlsx import SheetRow, cell_text
 from wuye_desk.services import keys
 from wuye_desk.services.desk import Desk
+from wuye_desk.services.register_cells import masked_or, read_datetime, unit_display, yes
 from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
-from wuye_desk.services.visitor_register import _masked_or, _read_datetime, _unit_display, _yes
 from wuye_desk.store.models import CabinetKey, Household, KeyEmergency, KeyLoan, LockChange
 
 BATCH = 1000
@@ -78,7 +78,7 @@ def custody_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         query = query.order_by(CabinetKey.entrusted_at, CabinetKey.id).limit(BATCH)
         with desk.read() as session:
             batch = list(session.scalars(query))
-            rows = [(k.slot, _unit_display(k.unit_code) or k.tag, k.kind, k.key_count, k.status,
+            rows = [(k.slot, unit_display(k.unit_code) or k.tag, k.kind, k.key_count, k.status,
                      k.entrusted_at, k.depositor_name, k.depositor_id_type,
                      k.depositor_id_number, k.depositor_phone, k.id_checked_by, k.keeper,
                      k.condition, k.owner_consent, k.copy_permission, k.ended_at)
@@ -111,9 +111,9 @@ def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
                               field="状态")
     kind = KeyKind.parse(cell_text(v.get("钥匙类别")), field="钥匙类别")
     count = key_count(cell_text(v.get("把数")) or "1", field="把数")
-    entrusted = _read_datetime(v.get("委托时间"), "委托时间", required=True)
+    entrusted = read_datetime(v.get("委托时间"), "委托时间", required=True)
     assert entrusted is not None
-    ended = _read_datetime(v.get("保管结束"), "保管结束", required=False)
+    ended = read_datetime(v.get("保管结束"), "保管结束", required=False)
     if entrusted > now or (ended is not None and ended > now):
         raise ValidationError("时间在将来", field="委托时间")
     if ended is not None and ended < entrusted:
@@ -138,9 +138,9 @@ def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
         if not name:
             raise ValidationError("请填写委托人（规则K2）", field="委托人")
         id_type = ids.id_type_of_label(cell_text(v.get("证件类型")) or "居民身份证").value
-        number, _ = _masked_or(v.get("证件号码"), "证件号码", lambda t: ids.validate_id(
+        number, _ = masked_or(v.get("证件号码"), "证件号码", lambda t: ids.validate_id(
             id_type, t, field="证件号码", today=entrusted.date()))
-        phone, _ = _masked_or(v.get("委托人电话"), "委托人电话",
+        phone, _ = masked_or(v.get("委托人电话"), "委托人电话",
                               lambda t: phones.normalize_phone(t, field="委托人电话"))
     return {
         "slot": slot, "held_slot": slot if status.value in HELD else None, "kind": kind.value,
@@ -187,7 +187,7 @@ def save_custody(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
             homes.update(session.execute(select(Household.unit_code, Household.id).where(
                 Household.unit_code.in_(codes[i:i + 500]))).all())
         for v in values:
-            shown = _unit_display(v["unit_code"])
+            shown = unit_display(v["unit_code"])
             row = CabinetKey(**v, household_id=homes.get(v["unit_code"] or ""),
                              search_text=search_text.build(
                                  v["slot"], shown, v["unit_code"] or "", v["depositor_name"],
@@ -242,12 +242,12 @@ def loan_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         query = query.order_by(KeyLoan.out_at, KeyLoan.id).limit(BATCH)
         with desk.read() as session:
             batch = session.execute(query).all()
-            rows = [(loan.out_at, slot, _unit_display(unit) or tag, kind, loan.borrower_name,
+            rows = [(loan.out_at, slot, unit_display(unit) or tag, kind, loan.borrower_name,
                      loan.borrower_kind, loan.borrower_company, loan.borrower_id_type,
                      loan.borrower_id_number, loan.borrower_phone, loan.purpose,
                      loan.approver_name, loan.due_at, loan.returned_at, loan.received_by,
                      loan.return_condition,
-                     _yes(loan_overdue(loan.returned_late, loan.returned_at, loan.deadline, now)))
+                     yes(loan_overdue(loan.returned_late, loan.returned_at, loan.deadline, now)))
                     for loan, slot, unit, tag, kind in batch]
             last = (batch[-1][0].out_at, batch[-1][0].id) if batch else None
         if last is None:
@@ -304,8 +304,8 @@ def emergency_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]
 
     def shape(r: Any) -> Sequence[Any]:
         e, slot, unit, tag = r
-        return (e.used_at, slot, _unit_display(unit) or tag, e.reason, e.detail, e.told_whom,
-                e.told_name, e.told_phone, e.told_at, e.told_how, _yes(e.owner_unreachable))
+        return (e.used_at, slot, unit_display(unit) or tag, e.reason, e.detail, e.told_whom,
+                e.told_name, e.told_phone, e.told_at, e.told_how, yes(e.owner_unreachable))
 
     return _paged(desk, query, shape)
 
@@ -352,9 +352,9 @@ def lock_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
 
     def shape(r: Any) -> Sequence[Any]:
         c, slot, unit, tag, new_slot = r
-        return (c.changed_at, slot, _unit_display(unit) or tag, new_slot or "", c.due_at,
-                c.handed_at, c.duty_manager_name, _yes(c.sealed) if c.handed_at else "",
-                _yes(lock_late(c.handed_late, c.handed_at, c.due_at, now)), c.note)
+        return (c.changed_at, slot, unit_display(unit) or tag, new_slot or "", c.due_at,
+                c.handed_at, c.duty_manager_name, yes(c.sealed) if c.handed_at else "",
+                yes(lock_late(c.handed_late, c.handed_at, c.due_at, now)), c.note)
 
     return _paged(desk, query, shape)
 

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from wuye_desk.domain.mail import MailStatus
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.key_register import export_only
+from wuye_desk.services.register_cells import unit_display, yes
 from wuye_desk.services.registers import Register, RegisterColumn, bounds
-from wuye_desk.services.visitor_register import _unit_display, _yes
 from wuye_desk.store.models import MailItem, MailPickup, MailReturn
 
 BATCH = 1000
@@ -59,8 +59,8 @@ def mail_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         query = query.order_by(MailItem.received_at, MailItem.id).limit(BATCH)
         with desk.read() as session:
             batch = session.execute(query).all()
-            rows = [(m.received_at, m.tracking_no, m.kind, m.carrier, _unit_display(m.unit_code),
-                     m.addressee, m.address_text, m.position, m.damage, _yes(m.undeliverable),
+            rows = [(m.received_at, m.tracking_no, m.kind, m.carrier, unit_display(m.unit_code),
+                     m.addressee, m.address_text, m.position, m.damage, yes(m.undeliverable),
                      m.notice_method, m.notified_at, m.public_notice_at, m.status,
                      m.picked_up_at, collector or "", collector_kind or "", id_type or "",
                      id_masked or "", m.returned_at, reason or "", clerk or "", m.remark)

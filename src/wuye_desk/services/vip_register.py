@@ -18,8 +18,8 @@ from sqlalchemy import func, or_, select
 from wuye_desk.domain.vip import VipLevel, shown_status
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.key_register import export_only
+from wuye_desk.services.register_cells import unit_display
 from wuye_desk.services.registers import Register, RegisterColumn, bounds
-from wuye_desk.services.visitor_register import _unit_display
 from wuye_desk.store.models import Household, VipCard, VipCustomer, VipService
 
 BATCH = 1000
@@ -57,7 +57,7 @@ def card_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
                  .order_by(VipCard.issued_on, VipCard.id).offset(offset).limit(BATCH))
         with desk.read() as session:
             batch = session.execute(query).all()
-            rows = [(c.number, _LEVELS.get(c.level, str(c.level)), name, _unit_display(unit),
+            rows = [(c.number, _LEVELS.get(c.level, str(c.level)), name, unit_display(unit),
                      phone, c.reason, c.issued_on, c.valid_to, c.checked_by,
                      shown_status(c.status, c.valid_to, today), c.ended_at, c.end_reason,
                      c.end_note) for c, name, phone, unit in batch]
@@ -99,7 +99,7 @@ def service_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
                  .order_by(VipService.given_at, VipService.id).offset(offset).limit(BATCH))
         with desk.read() as session:
             batch = session.execute(query).all()
-            rows = [(s.given_at, s.card_number, name, _unit_display(unit), s.kind, s.detail,
+            rows = [(s.given_at, s.card_number, name, unit_display(unit), s.kind, s.detail,
                      (s.amount_fen / 100 if s.amount_fen else None), s.given_by)
                     for s, name, unit in batch]
         yield from rows
