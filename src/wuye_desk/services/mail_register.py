@@ -17,9 +17,8 @@ from sqlalchemy import func, select
 
 from wuye_desk.domain.mail import MailStatus
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.key_register import export_only
 from wuye_desk.services.register_cells import unit_display, yes
-from wuye_desk.services.registers import Register, RegisterColumn, bounds
+from wuye_desk.services.registers import Register, RegisterColumn, bounds, export_only
 from wuye_desk.store.models import MailItem, MailPickup, MailReturn
 
 BATCH = 1000

@@ -15,8 +15,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from wuye_desk.domain import units
+from wuye_desk.domain import ids, units
 from wuye_desk.domain.errors import FileRejected, RowProblem, ValidationError
+from wuye_desk.domain.plain_text import has_control_chars
+from wuye_desk.domain.privacy import mask_id
 from wuye_desk.exports.xlsx import SheetRow, cell_text
 from wuye_desk.services.desk import Desk
 from wuye_desk.store.models import Household
@@ -96,6 +98,44 @@ def masked_or(value: Any, field: str, check: Callable[[str], str]) -> tuple[str,
     if "*" in text:
         return text, True
     return check(text), False
+
+
+def read_text(value: Any, field: str, *, required: bool = False, max_length: int = 100,
+              rule: str | None = None) -> str:
+    """Free text as the register carries it (full-width punctuation kept, so a round trip
+    gives the same cell): only checked for length and characters that cannot be shown."""
+    text = cell_text(value).replace("\r\n", "\n").strip()
+    if not text:
+        if required:
+            raise ValidationError(f"请填写{field}" + (f"（规则{rule}）" if rule else ""),
+                                  field=field, rule=rule)
+        return ""
+    if len(text) > max_length:
+        raise ValidationError(f"{field}太长：最多{max_length}个字，您填了{len(text)}个",
+                              field=field)
+    if has_control_chars(text.replace("\n", " ")):
+        raise ValidationError(f"{field}里有无法显示的字符，请重新输入", field=field)
+    return text
+
+
+def read_id(value: Any, id_type: str, field: str, *, today: date,
+            required: bool = True) -> str:
+    """An ID number cell read back: a whole number is checked as the desk checks it; a
+    masked one (rule G3) is kept masked, but only in the shape the desk masks a number
+    (its ends shown, the middle starred) — anything else is a bad cell."""
+    text = cell_text(value).replace(" ", "")
+    if not text:
+        if required:
+            raise ValidationError(f"请填写{field}", field=field)
+        return ""
+    if "*" not in text:
+        return ids.validate_id(id_type, text, field=field, today=today)
+    ends = text.replace("*", "")
+    if (len(text) > 40 or not ends.isascii() or not ends.isalnum()
+            or mask_id(text.replace("*", "0")) != text):
+        raise ValidationError(f"{field}“{text}”不是有效的遮蔽证件号（应如 1101**********002X）",
+                              field=field)
+    return text
 
 
 def household_ids(desk: Desk, codes: set[str]) -> dict[str, int]:

@@ -17,9 +17,8 @@ from sqlalchemy import func, or_, select
 
 from wuye_desk.domain.vip import VipLevel, shown_status
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.key_register import export_only
 from wuye_desk.services.register_cells import unit_display
-from wuye_desk.services.registers import Register, RegisterColumn, bounds
+from wuye_desk.services.registers import Register, RegisterColumn, bounds, export_only
 from wuye_desk.store.models import Household, VipCard, VipCustomer, VipService
 
 BATCH = 1000

@@ -1,0 +1,246 @@
+"""The key cabinet's, the mail desk's and the VIP archive's registers come back (rule R2):
+export → import into an empty database → export gives the same cells; rows pointing at a
+parent (a loan's key, a service's card) find it by what the sheet shows or are bad rows;
+bad rows are listed by row number and nothing is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from tests.conftest import Clock, make_operator
+from tests.exports.month_helpers import cells, data_rows
+from tests.services.key_helpers import add_household, key_input, loan_input
+from wuye_desk.domain.errors import FileRejected, ValidationError
+from wuye_desk.domain.operators import Role
+from wuye_desk.domain.periods import month_period
+from wuye_desk.services import keys, registers
+from wuye_desk.services.desk import Desk
+from wuye_desk.services.keys import EmergencyInput
+from wuye_desk.store.database import Database, open_database
+from wuye_desk.store.models import (
+    AuditEntry,
+    CabinetKey,
+    KeyEmergency,
+    KeyEvent,
+    KeyLoan,
+    LockChange,
+    MailItem,
+    MailPickup,
+    MailReturn,
+    VipCard,
+    VipCustomer,
+    VipService,
+)
+
+NOVEMBER = month_period(2026, 11)
+MODELS = (CabinetKey, KeyLoan, KeyEmergency, LockChange, KeyEvent, MailItem, MailPickup,
+          MailReturn, VipCustomer, VipCard, VipService, AuditEntry)
+
+
+class Two:
+    """A source desk with the month's work, and an empty desk to import into."""
+
+    def __init__(self, tmp_path: Path, clock: Clock) -> None:
+        self.tmp = tmp_path
+        self.dbs: list[Database] = []
+        self.source = self._desk("source", "王管理", clock)
+        self.target = self._desk("target", "李管理", clock)
+
+    def _desk(self, name: str, who: str, clock: Clock) -> Desk:
+        db = open_database(self.tmp / f"{name}.sqlite3")
+        self.dbs.append(db)
+        return Desk(db, make_operator(db, f"admin-{name}", who, Role.ADMIN), clock)
+
+    def export(self, desk: Desk, name: str, file: str, full: bool = False) -> Path:
+        return registers.export_register(desk, name, NOVEMBER, self.tmp / file, full=full).path
+
+    def carry(self, name: str, *, full: bool = False) -> int:
+        """Export from the source, import into the target: how many records were written."""
+        return registers.import_register(
+            self.target, name, self.export(self.source, name, f"{name}.xlsx", full)).written
+
+    def same_cells(self, name: str) -> list[dict[str, Any]]:
+        first = self.export(self.source, name, f"{name}-a.xlsx")
+        again = self.export(self.target, name, f"{name}-b.xlsx")
+        assert cells(first)[2:] == cells(again)[2:]
+        return data_rows(again)
+
+    def written(self) -> tuple[int, ...]:
+        with self.target.read() as s:
+            return tuple(int(s.scalar(select(func.count()).select_from(m)) or 0) for m in MODELS)
+
+
+@pytest.fixture
+def two(tmp_path: Path, clock: Clock) -> Iterator[Two]:
+    pair = Two(tmp_path, clock)
+    yield pair
+    for db in pair.dbs:
+        db.dispose()
+
+
+def edited(path: Path, changes: dict[tuple[int, str], Any]) -> Path:
+    """The workbook with some cells changed: {(row, header): value}."""
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    col = {c.value: c.column for c in ws[3]}
+    for (row, header), value in changes.items():
+        ws.cell(row, col[header]).value = value
+    wb.save(path)
+    return path
+
+
+def refused(desk: Desk, name: str, path: Path, before: Callable[[], tuple[int, ...]]
+            ) -> dict[int, str]:
+    """The import refused with its bad rows (row number → reason); nothing written."""
+    counts = before()
+    with pytest.raises(FileRejected) as caught:
+        registers.import_register(desk, name, path)
+    assert before() == counts
+    return {p.row: p.reason for p in caught.value.problems}
+
+
+# --- the key cabinet: lendings, emergencies, lock changes -------------------------------------
+
+def key_month(desk: Desk, clock: Clock) -> None:
+    """November at the cabinet: two loans (one back late), an emergency, a lock change whose
+    new key reached the duty manager, and one still awaited."""
+    manager = make_operator(desk.db, "mgr", "刘经理", Role.MANAGER)
+    duty = make_operator(desk.db, "duty", "陈总值", Role.DUTY_MANAGER)
+    add_household(desk, "9栋1单元101")
+    add_household(desk, "9栋1单元102")
+    clock.set(datetime(2026, 11, 2, 9, 0))
+    a = keys.take_in(desk, key_input(unit="9栋1单元101", slot="A-01")).key_id
+    b = keys.take_in(desk, key_input(unit="9栋1单元102", slot="A-02")).key_id
+    p = keys.take_in(desk, key_input(unit="", kind="公共区域钥匙", tag="9栋天台", slot="A-03",
+                                     depositor_name="", depositor_id_type="",
+                                     depositor_id_number="", depositor_phone="")).key_id
+    clock.set(datetime(2026, 11, 3, 10, 0))
+    keys.lend(desk, a, loan_input(manager.id))
+    clock.set(datetime(2026, 11, 3, 15, 30))
+    keys.return_key(desk, a, condition="完好", receiver="张三")
+    clock.set(datetime(2026, 11, 4, 9, 15))
+    keys.lend(desk, p, loan_input(manager.id, borrower_kind="施工单位", borrower_company="安达维修",
+                                  purpose="天台防水", due="16:00"))
+    clock.set(datetime(2026, 11, 4, 19, 5))
+    keys.return_key(desk, p, condition="完好")
+    clock.set(datetime(2026, 11, 5, 8, 0))
+    keys.record_emergency(desk, a, EmergencyInput(reason="爆管漏水", detail="楼上漏水到楼下",
+                                                  told_name="张三", told_phone="13812345678"))
+    clock.set(datetime(2026, 11, 5, 22, 40))
+    keys.record_emergency(desk, a, EmergencyInput(reason="火灾", told_whom="紧急联系人",
+                                                  told_name="王五", owner_unreachable=True))
+    clock.set(datetime(2026, 11, 6, 10, 0))
+    change = keys.change_lock(desk, b, "业主要求更换锁芯")
+    clock.set(datetime(2026, 11, 7, 11, 0))
+    keys.hand_new_key(desk, change, duty_manager_id=duty.id, sealed=True)
+    clock.set(datetime(2026, 11, 8, 10, 0))
+    keys.change_lock(desk, p)
+    clock.set(datetime(2026, 11, 18, 10, 0))
+
+
+KEY_REGISTERS = ("key-lendings", "key-emergencies", "key-lock-changes")
+
+
+def test_R2_key_registers_round_trip_after_the_custody_list(two, clock):
+    key_month(two.source, clock)
+    assert two.carry("key-custody") == 4
+    assert two.carry("key-lendings") == 2
+    assert two.carry("key-emergencies") == 2
+    assert two.carry("key-lock-changes") == 2
+    for name in ("key-custody", *KEY_REGISTERS):
+        two.same_cells(name)
+    with two.target.read() as s:
+        loans = list(s.scalars(select(KeyLoan).order_by(KeyLoan.out_at)))
+        assert [x.approver_name for x in loans] == ["刘经理", "刘经理"]
+        assert all(x.approved_by is None for x in loans)          # a name on paper
+        assert all("*" in x.borrower_id_number for x in loans)    # masked stays masked (G3)
+        assert [x.returned_late for x in loans] == [False, True]
+        changes = list(s.scalars(select(LockChange).order_by(LockChange.changed_at)))
+        assert changes[0].new_key_id is not None and changes[1].new_key_id is None
+        assert changes[0].duty_manager_name == "陈总值" and changes[0].duty_manager_id is None
+        events = [t for t, in s.execute(select(KeyEvent.text).where(
+            KeyEvent.kind.in_(("借出", "紧急使用", "换锁"))))]
+    assert len(events) == 6 and all(t.startswith("导入") for t in events)       # rule G4
+
+
+def test_R2_a_key_register_names_the_custody_list_when_the_key_is_missing(two, clock):
+    key_month(two.source, clock)
+    before = two.written
+    for name in KEY_REGISTERS:
+        path = two.export(two.source, name, f"{name}.xlsx")
+        rows = refused(two.target, name, path, before)
+        assert set(rows) == set(range(4, 4 + len(data_rows(path))))
+        assert all("请先导入顾客钥匙清单" in r and "柜位A-0" in r for r in rows.values())
+
+
+def test_R2_key_register_bad_rows_are_named_by_row_and_nothing_is_written(two, clock):
+    key_month(two.source, clock)
+    two.carry("key-custody")
+    loans = edited(two.export(two.source, "key-lendings", "l.xlsx"), {
+        (4, "借出时间"): "上周", (5, "证件号码"): "12**34", (5, "批准人"): None})
+    rows = refused(two.target, "key-lendings", loans, two.written)
+    assert set(rows) == {4, 5}
+    assert "借出时间" in rows[4] and "证件号码" in rows[5]
+    loans = edited(two.export(two.source, "key-lendings", "l2.xlsx"), {
+        (4, "归还时间"): None, (5, "批准人"): " "})
+    rows = refused(two.target, "key-lendings", loans, two.written)
+    assert "未还" in rows[4] and "规则K3" in rows[4] and "批准人" in rows[5]
+    emergencies = edited(two.export(two.source, "key-emergencies", "e.xlsx"), {
+        (4, "柜位"): "A-09", (5, "业主联系不上"): "否"})
+    rows = refused(two.target, "key-emergencies", emergencies, two.written)
+    assert "柜位A-09没有9栋1单元101这把钥匙" in rows[4] and "规则K4" in rows[5]
+    changes = edited(two.export(two.source, "key-lock-changes", "c.xlsx"), {
+        (4, "密封"): "否", (5, "换锁时间"): datetime(2027, 1, 1)})
+    rows = refused(two.target, "key-lock-changes", changes, two.written)
+    assert "规则K6" in rows[4] and "将来" in rows[5]
+    # the same file twice: the records are already there
+    assert two.carry("key-lendings") == 2
+    rows = refused(two.target, "key-lendings", two.export(two.source, "key-lendings", "x.xlsx"),
+                   two.written)
+    assert set(rows) == {4, 5} and all("已在系统中" in r for r in rows.values())
+
+
+def test_R2_a_loan_still_out_is_not_imported(two, clock):
+    key_month(two.source, clock)
+    two.carry("key-custody")
+    manager = make_operator(two.source.db, "mgr2", "周经理", Role.MANAGER)
+    key_id = keys.key_in_slot(two.source, "A-01")
+    assert key_id is not None
+    keys.lend(two.source, key_id, loan_input(manager.id))
+    path = two.export(two.source, "key-lendings", "l.xlsx")
+    rows = refused(two.target, "key-lendings", path, two.written)
+    assert list(rows) == [6] and "规则K3" in rows[6]
+
+
+# --- any register: another register's sheet, a file that is not a workbook -------------------
+
+IMPORTING = ("key-lendings", "key-emergencies", "key-lock-changes", "mail", "vip-cards",
+             "vip-services")
+
+
+@pytest.mark.parametrize("name", IMPORTING)
+def test_R2_a_sheet_of_another_register_or_not_a_workbook_is_refused(two, name):
+    before = two.written()
+    other = "visitors" if name != "visitors" else "mail"
+    sheet = two.export(two.target, other, "other.xlsx")
+    with pytest.raises(ValidationError, match="找不到表头"):
+        registers.import_register(two.target, name, sheet)
+    text = two.tmp / "register.xlsx"
+    text.write_text("柜位,房号\nA-01,1栋101\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="无法读取"):
+        registers.import_register(two.target, name, text)
+    headers_only = two.export(two.target, name, "empty.xlsx")
+    with pytest.raises(ValidationError, match="没有数据行"):
+        registers.import_register(two.target, name, headers_only)
+    blank = Workbook()
+    blank.save(two.tmp / "blank.xlsx")
+    with pytest.raises(ValidationError, match="找不到表头"):
+        registers.import_register(two.target, name, two.tmp / "blank.xlsx")
+    assert two.written() == before
