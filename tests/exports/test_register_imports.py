@@ -244,3 +244,87 @@ def test_R2_a_sheet_of_another_register_or_not_a_workbook_is_refused(two, name):
     with pytest.raises(ValidationError, match="找不到表头"):
         registers.import_register(two.target, name, two.tmp / "blank.xlsx")
     assert two.written() == before
+
+
+# --- the mail desk ---------------------------------------------------------------------------
+
+def mail_homes(*desks: Desk) -> None:
+    from tests.services.mail_helpers import household
+
+    for desk in desks:
+        household(desk, "9栋1单元101", "张三")
+        household(desk, "9栋1单元102", "赵六")
+
+
+def mail_month(desk: Desk, clock: Clock) -> None:
+    """November's mail: three parcels for 101 (two collected together by a proxy), a damaged
+    letter for 102 still waiting, an undeliverable item returned to the post office."""
+    from tests.services.mail_helpers import LI_ID, ems, item
+    from wuye_desk.services import mail
+
+    with desk.read() as s:
+        from wuye_desk.store.models import Household
+
+        home = s.scalar(select(Household.id).where(Household.unit_code.like("%101%")))
+    assert home is not None
+    clock.set(datetime(2026, 11, 2, 9, 0))
+    a = mail.sign_in(desk, item("SF1234567890123", unit="9栋1单元101")).id
+    clock.set(datetime(2026, 11, 2, 9, 5))
+    b = mail.sign_in(desk, item("YT9876543210987", unit="9栋1单元101", carrier="圆通")).id
+    clock.set(datetime(2026, 11, 2, 9, 10))
+    mail.sign_in(desk, item("JD0012345678901", unit="9栋1单元101", carrier="京东"))
+    mail.sign_in(desk, item(ems("12345678"), unit="9栋1单元102", kind="挂号信",
+                            damage="信封破损，已告知"))
+    mail.sign_in(desk, item("ZTO778899001122", unit="20栋9单元999", carrier="中通",
+                            undeliverable=True, remark="查无此户"))
+    clock.set(datetime(2026, 11, 2, 10, 0))
+    mail.record_notice(desk, home, "电话")
+    clock.set(datetime(2026, 11, 3, 18, 30))
+    mail.hand_out(desk, [a, b], mail.PickupInput(collector_name="李梅", collector_kind="代领",
+                                                  id_number=LI_ID))
+    clock.set(datetime(2026, 11, 4, 11, 0))
+    with desk.read() as s:
+        back = s.scalar(select(MailItem.id).where(MailItem.undeliverable.is_(True)))
+    assert back is not None
+    mail.return_items(desk, [back], "邮递员刘")
+    clock.set(datetime(2026, 11, 18, 10, 0))
+
+
+def test_R2_mail_round_trip_keeps_pickups_and_returns(two, clock):
+    mail_homes(two.source, two.target)
+    mail_month(two.source, clock)
+    assert two.carry("mail") == 5
+    rows = two.same_cells("mail")
+    assert sum(1 for r in rows if r["领取人"] == "李梅") == 2
+    assert all("*" in r["领取人证件号码"] for r in rows if r["领取人"])      # rule G3
+    with two.target.read() as s:
+        pickups = list(s.scalars(select(MailPickup)))
+        assert [(p.item_count, p.collector_kind) for p in pickups] == [(2, "代领")]
+        assert "*" in pickups[0].id_masked and pickups[0].signature_png is None
+        returns = list(s.scalars(select(MailReturn)))
+        assert [(r.item_count, r.reason, r.postal_clerk) for r in returns] == [
+            (1, "无法投递", "邮递员刘")]
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.entity == "mail_item")
+                         .order_by(AuditEntry.id.desc()).limit(1))
+    assert entry is not None and "导入邮件签收表" in entry.action      # rule G4
+    from wuye_desk.services import mail
+
+    assert mail.find_item(two.target, "SF1234567890123").status == "已领取"  # searchable
+
+
+def test_R2_mail_bad_rows_are_named_by_row_and_nothing_is_written(two, clock):
+    mail_homes(two.source)
+    mail_month(two.source, clock)
+    path = two.export(two.source, "mail", "m.xlsx")
+    rows = refused(two.target, "mail", path, two.written)            # no households yet
+    assert "请先导入业户名册" in rows[4] and 8 not in rows   # the undeliverable item has no unit
+    mail_homes(two.target)
+    path = edited(path, {(4, "收件时间"): "11月2日", (5, "领取人证件号码"): "****",
+                         (7, "单号"): "JD0012345678901", (8, "接收退件人"): None})
+    rows = refused(two.target, "mail", path, two.written)
+    assert set(rows) == {4, 5, 7, 8}
+    assert "收件时间" in rows[4] and "遮蔽" in rows[5] and "与第6行重复" in rows[7]
+    assert "规则M5" in rows[8]
+    two.carry("mail")
+    rows = refused(two.target, "mail", two.export(two.source, "mail", "again.xlsx"), two.written)
+    assert len(rows) == 5 and all("已在系统中" in r for r in rows.values())
