@@ -328,3 +328,90 @@ def test_R2_mail_bad_rows_are_named_by_row_and_nothing_is_written(two, clock):
     two.carry("mail")
     rows = refused(two.target, "mail", two.export(two.source, "mail", "again.xlsx"), two.written)
     assert len(rows) == 5 and all("已在系统中" in r for r in rows.values())
+
+
+# --- the VIP archive -------------------------------------------------------------------------
+
+def vip_homes(*desks: Desk) -> list[int]:
+    from tests.services.vip_helpers import host_household
+
+    return [host_household(desk, unit) for desk in desks for unit in ("9栋1单元101", "9栋1单元102")]
+
+
+def vip_month(desk: Desk, homes: list[int]) -> dict[str, str]:
+    """November's VIP work: a card lost and replaced, a card revoked, three services (one of
+    them cash aid of 12.50 yuan, given on the lost card before it was lost)."""
+    from tests.services.vip_helpers import apply_and_issue
+    from wuye_desk.services import vip
+
+    first, lost = apply_and_issue(desk, homes[0])
+    second, revoked = apply_and_issue(desk, homes[1], name="李梅")
+    vip.log_service(desk, first, "紧急现金援助", "打车回家", amount="12.50",
+                    given_at=datetime(2026, 11, 18, 9, 30))
+    new = vip.replace_lost_card(desk, first, "钱包丢失").number
+    vip.log_service(desk, first, "优先服务", "优先办理装修审批")
+    vip.log_service(desk, first, "亲情服务", "生日问候，送花")
+    vip.revoke_card(desk, second, "恶意拖欠物业管理费", "连续两年未缴")
+    return {"lost": lost, "new": new, "revoked": revoked}
+
+
+def test_R2_vip_registers_round_trip_cards_before_services(two):
+    from tests.services.vip_helpers import application
+    from wuye_desk.services import vip
+
+    homes = vip_homes(two.source, two.target)
+    numbers = vip_month(two.source, homes[:2])
+    assert two.carry("vip-cards") == 3
+    assert two.carry("vip-services") == 3
+    cards = two.same_cells("vip-cards")
+    assert {r["卡号"]: r["卡状态"] for r in cards} == {
+        numbers["lost"]: "已挂失作废", numbers["new"]: "有效", numbers["revoked"]: "已撤销"}
+    services = two.same_cells("vip-services")
+    assert sorted(r["金额（元）"] or 0 for r in services) == [0, 0, 12.5]
+    with two.target.read() as s:
+        holders = list(s.scalars(select(VipCustomer).order_by(VipCustomer.id)))
+        assert [(h.name, h.card_number, h.card_status) for h in holders] == [
+            ("张三", numbers["new"], "有效"), ("李梅", numbers["revoked"], "已撤销")]
+        assert all("纸质档案" in h.note for h in holders)                 # rule P3
+        new = s.scalar(select(VipCard).where(VipCard.number == numbers["new"]))
+        lost = s.scalar(select(VipCard).where(VipCard.number == numbers["lost"]))
+        assert new is not None and lost is not None and new.replaces_id == lost.id
+    # rule P2: the next number of the level is past every imported one, never reused
+    third = vip.apply(two.target, application(homes[2], name="李梅"))
+    issued = vip.issue_card(two.target, third).number
+    assert issued not in numbers.values() and issued > max(numbers.values())
+
+
+def test_R2_a_service_names_the_card_register_when_the_card_is_missing(two):
+    homes = vip_homes(two.source, two.target)
+    vip_month(two.source, homes[:2])
+    path = two.export(two.source, "vip-services", "s.xlsx")
+    rows = refused(two.target, "vip-services", path, two.written)
+    assert set(rows) == {4, 5, 6}
+    assert all("请先导入VIP卡发放登记表" in r for r in rows.values())
+
+
+def test_R2_vip_bad_rows_are_named_by_row_and_nothing_is_written(two):
+    homes = vip_homes(two.source)
+    numbers = vip_month(two.source, homes)
+    path = two.export(two.source, "vip-cards", "c.xlsx")
+    rows = refused(two.target, "vip-cards", path, two.written)        # no households yet
+    assert set(rows) == {4, 5, 6} and all("请先导入业户名册" in r for r in rows.values())
+    vip_homes(two.target)
+    path = edited(path, {(4, "发卡日期"): "去年", (6, "卡号"): numbers["revoked"]})
+    rows = refused(two.target, "vip-cards", path, two.written)
+    assert set(rows) == {4, 6} and "发卡日期" in rows[4] and "与第5行重复" in rows[6]
+    path = edited(two.export(two.source, "vip-cards", "c2.xlsx"),
+                  {(4, "持卡人"): None, (5, "作废/撤销原因"): "不喜欢", (6, "级别"): "集团领导级"})
+    rows = refused(two.target, "vip-cards", path, two.written)
+    assert set(rows) == {4, 5, 6} and "持卡人" in rows[4] and "撤销原因" in rows[5]
+    assert "规则P2" in rows[6]
+    assert two.carry("vip-cards") == 3
+    rows = refused(two.target, "vip-cards", two.export(two.source, "vip-cards", "c3.xlsx"),
+                   two.written)                                        # never twice (P2)
+    assert len(rows) == 3 and all("已在系统中" in r for r in rows.values())
+    services = two.export(two.source, "vip-services", "s.xlsx")
+    path = edited(services, {(4, "客户姓名"): "王五", (5, "金额（元）"): 20,
+                             (6, "服务时间"): datetime(2026, 10, 1, 9, 0)})
+    rows = refused(two.target, "vip-services", path, two.written)
+    assert "持卡人是张三" in rows[4] and "规则P6" in rows[5] and "不是有效卡" in rows[6]

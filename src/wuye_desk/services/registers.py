@@ -114,18 +114,6 @@ def per_row(parse: Callable[[Desk, dict[str, Any]], T]) -> Callable[[Desk, list[
     return check
 
 
-def export_only(title: str, why: str) -> Importer[None]:
-    """An importer that refuses every file with a Chinese reason (nothing is written)."""
-
-    def check(desk: Desk, rows: list[SheetRow]) -> None:
-        raise ValidationError(f"{title}只能导出，不能从 Excel 导入：{why}", field="登记表")
-
-    def save(desk: Desk, value: None, action: str) -> int:
-        return 0
-
-    return Importer(check, save)
-
-
 # --- the registry ---------------------------------------------------------------------
 
 def _load(spec: str) -> Register:
