@@ -351,12 +351,16 @@ def check_visits(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
         except ValidationError as exc:
             problems.append(RowProblem(row.number, exc.message))
     if not problems:
+        ids = sorted({value["complaint_id"] for value in values})
+        made: set[tuple[int, datetime]] = set()
         with desk.read() as session:
-            for row, value in zip(rows, values, strict=True):
-                if session.scalar(select(ReturnVisit.id).where(
-                        ReturnVisit.complaint_id == value["complaint_id"],
-                        ReturnVisit.visited_at == value["visited_at"])) is not None:
-                    problems.append(RowProblem(row.number, "这次回访已在系统中"))
+            for i in range(0, len(ids), 500):
+                made.update((c, at) for c, at in session.execute(
+                    select(ReturnVisit.complaint_id, ReturnVisit.visited_at)
+                    .where(ReturnVisit.complaint_id.in_(ids[i:i + 500]))))
+        problems += [RowProblem(row.number, "这次回访已在系统中")
+                     for row, value in zip(rows, values, strict=True)
+                     if (value["complaint_id"], value["visited_at"]) in made]
     if problems:
         raise FileRejected(f"有 {len(problems)} 行有问题，整个文件未导入：", problems)
     return values

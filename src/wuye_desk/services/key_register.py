@@ -169,8 +169,7 @@ def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
         if not name:
             raise ValidationError("请填写委托人（规则K2）", field="委托人")
         id_type = ids.id_type_of_label(cell_text(v.get("证件类型")) or "居民身份证").value
-        number, _ = masked_or(v.get("证件号码"), "证件号码", lambda t: ids.validate_id(
-            id_type, t, field="证件号码", today=entrusted.date()))
+        number = read_id(v.get("证件号码"), id_type, "证件号码", today=entrusted.date())
         phone, _ = masked_or(v.get("委托人电话"), "委托人电话",
                               lambda t: phones.normalize_phone(t, field="委托人电话"))
     return {
