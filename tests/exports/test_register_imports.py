@@ -108,6 +108,15 @@ def refused(desk: Desk, name: str, path: Path, before: Callable[[], tuple[int, .
 
 # --- the key cabinet: lendings, emergencies, lock changes -------------------------------------
 
+def lend(desk: Desk, key_id: int, approver_id: int, **kw: Any) -> None:
+    """A loan approved by the manager `approver_id` (a month's history)."""
+    approved = getattr(keys, "lend_approved", None)
+    if approved is not None:          # where the manager approves at the desk by password
+        approved(desk, key_id, loan_input(None, **kw), approver_id)
+    else:
+        keys.lend(desk, key_id, loan_input(approver_id, **kw))
+
+
 def key_month(desk: Desk, clock: Clock) -> None:
     """November at the cabinet: two loans (one back late), an emergency, a lock change whose
     new key reached the duty manager, and one still awaited."""
@@ -122,12 +131,12 @@ def key_month(desk: Desk, clock: Clock) -> None:
                                      depositor_name="", depositor_id_type="",
                                      depositor_id_number="", depositor_phone="")).key_id
     clock.set(datetime(2026, 11, 3, 10, 0))
-    keys.lend(desk, a, loan_input(manager.id))
+    lend(desk, a, manager.id)
     clock.set(datetime(2026, 11, 3, 15, 30))
     keys.return_key(desk, a, condition="完好", receiver="张三")
     clock.set(datetime(2026, 11, 4, 9, 15))
-    keys.lend(desk, p, loan_input(manager.id, borrower_kind="施工单位", borrower_company="安达维修",
-                                  purpose="天台防水", due="16:00"))
+    lend(desk, p, manager.id, borrower_kind="施工单位", borrower_company="安达维修",
+         purpose="天台防水", due="16:00")
     clock.set(datetime(2026, 11, 4, 19, 5))
     keys.return_key(desk, p, condition="完好")
     clock.set(datetime(2026, 11, 5, 8, 0))
@@ -213,7 +222,7 @@ def test_R2_a_loan_still_out_is_not_imported(two, clock):
     manager = make_operator(two.source.db, "mgr2", "周经理", Role.MANAGER)
     key_id = keys.key_in_slot(two.source, "A-01")
     assert key_id is not None
-    keys.lend(two.source, key_id, loan_input(manager.id))
+    lend(two.source, key_id, manager.id)
     path = two.export(two.source, "key-lendings", "l.xlsx")
     rows = refused(two.target, "key-lendings", path, two.written)
     assert list(rows) == [6] and "规则K3" in rows[6]

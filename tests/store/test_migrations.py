@@ -27,8 +27,8 @@ def test_reopening_does_not_migrate_again(db_path, db):
     assert called == []
 
 
-def test_loans_lent_before_0011_keep_their_approver_and_may_now_have_none(db_path):
-    """0011 makes key_loan.approved_by nullable (a loan approved on paper, imported from an
+def test_loans_lent_before_0012_keep_their_approver_and_may_now_have_none(db_path):
+    """0012 makes key_loan.approved_by nullable (a loan approved on paper, imported from an
     old register); a loan already there keeps every column."""
     from alembic import command
     from sqlalchemy import create_engine, text

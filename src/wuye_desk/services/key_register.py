@@ -17,7 +17,7 @@ gets an event on its key saying it was imported (G4).
 A historic loan was approved by a manager on paper: the name is kept as written
 (批准人, approver_name) and approved_by, the approving operator, stays empty — the
 manager need not be an operator of this desk, and naming the importing clerk would
-say something the paper does not (migration 0011). Only returned loans come back: a
+say something the paper does not (migration 0012). Only returned loans come back: a
 loan still out has no place beside a custody list that cannot hold a lent key. The
 borrower's masked ID stays masked (G3). A lock change's duty manager is a name too;
 its new key, when the sheet names its slot, is the key held in that slot afterwards.

@@ -4,14 +4,14 @@ approving manager as written on paper, not as an operator of this desk
 key_loan.approved_by (the approving operator) may be NULL; approver_name always holds
 the name. Loans lent at the desk still set both.
 
-Revision ID: 0011_key_loan_paper_approval
+Revision ID: 0012_key_loan_paper_approval
 Revises: 0004_keys
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_key_loan_paper_approval"
+revision = "0012_key_loan_paper_approval"
 down_revision = "0004_keys"
 branch_labels = None
 depends_on = None
