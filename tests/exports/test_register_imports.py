@@ -47,14 +47,14 @@ MODELS = (CabinetKey, KeyLoan, KeyEmergency, LockChange, KeyEvent, MailItem, Mai
 class Two:
     """A source desk with the month's work, and an empty desk to import into."""
 
-    def __init__(self, tmp_path: Path, clock: Clock) -> None:
+    def __init__(self, tmp_path: Path, clock: Clock, target: str | None = None) -> None:
         self.tmp = tmp_path
         self.dbs: list[Database] = []
         self.source = self._desk("source", "王管理", clock)
-        self.target = self._desk("target", "李管理", clock)
+        self.target = self._desk("target", "李管理", clock, target)
 
-    def _desk(self, name: str, who: str, clock: Clock) -> Desk:
-        db = open_database(self.tmp / f"{name}.sqlite3")
+    def _desk(self, name: str, who: str, clock: Clock, url: str | None = None) -> Desk:
+        db = open_database(url or self.tmp / f"{name}.sqlite3")
         self.dbs.append(db)
         return Desk(db, make_operator(db, f"admin-{name}", who, Role.ADMIN), clock)
 
@@ -78,8 +78,9 @@ class Two:
 
 
 @pytest.fixture
-def two(tmp_path: Path, clock: Clock) -> Iterator[Two]:
-    pair = Two(tmp_path, clock)
+def two(tmp_path: Path, clock: Clock, any_db_url: str) -> Iterator[Two]:
+    """The target is a SQLite file, then a PostgreSQL database."""
+    pair = Two(tmp_path, clock, any_db_url)
     yield pair
     for db in pair.dbs:
         db.dispose()
