@@ -132,10 +132,12 @@ HELD = (KeyStatus.IN_CABINET.value, KeyStatus.MISSING.value)
 ENDED = (KeyStatus.RETURNED_TO_OWNER.value, KeyStatus.RETIRED.value)
 
 
-def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
-    """One row of the 顾客钥匙清单 → the columns of a CabinetKey, checked (rules K1, K2)."""
+def parse_custody(desk: Desk, v: dict[str, Any], labels: list[str] | None = None
+                  ) -> dict[str, Any]:
+    """One row of the 顾客钥匙清单 → the columns of a CabinetKey, checked (rules K1, K2);
+    `labels`, the cabinet's slots, read once for a whole file."""
     now = desk.now()
-    slot = parse_slot(cell_text(v.get("柜位")), keys.labels(desk), field="柜位")
+    slot = parse_slot(cell_text(v.get("柜位")), labels or keys.labels(desk), field="柜位")
     status = KeyStatus.parse(cell_text(v.get("状态")), field="状态")
     if status is KeyStatus.LENT:                                             # rule K3
         raise ValidationError("钥匙正借出，不能导入；请归还后再导出（借用须经管理处经理批准，规则K3）",
@@ -189,7 +191,8 @@ def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
 
 
 def check_custody(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
-    values = per_row(parse_custody)(desk, rows)
+    labels = keys.labels(desk)
+    values = per_row(lambda d, v: parse_custody(d, v, labels))(desk, rows)
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
     for row, value in zip(rows, values, strict=True):

@@ -241,18 +241,26 @@ def save_cards(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
                 "vip_id": holder.id, "ended_by": None, "replaces_id": replaces,
                 "created_at": now, "created_by": desk.operator.id}).scalar_one()
             touched.add(holder.id)
-        for holder in holders.values():                # the current card, kept in step
+        current: dict[int, Any] = {}                   # the current card, kept in step
+        numbers: dict[int, list[tuple[int, str]]] = {}
+        ids = sorted(touched)
+        for i in range(0, len(ids), CHUNK):
+            for card in session.execute(
+                    select(VipCard.id, VipCard.vip_id, VipCard.number, VipCard.level,
+                           VipCard.status, VipCard.valid_to)
+                    .where(VipCard.vip_id.in_(ids[i:i + CHUNK]))
+                    .order_by(VipCard.issued_on, VipCard.id)):
+                current[card.vip_id] = card
+                numbers.setdefault(card.vip_id, []).append((card.id, card.number))
+        shown = {v["household_id"]: v["unit"] for v in values}
+        for holder in holders.values():
             if holder.id not in touched:
                 continue
-            current = session.scalar(select(VipCard).where(VipCard.vip_id == holder.id)
-                                     .order_by(VipCard.issued_on.desc(), VipCard.id.desc())
-                                     .limit(1))
-            assert current is not None
-            holder.level, holder.card_number = current.level, current.number
-            holder.card_status, holder.card_valid_to = current.status, current.valid_to
-            holder.search_text = vip._search(holder, units.parse_unit(
-                session.get(Household, holder.household_id).unit_code),  # type: ignore[union-attr]
-                vip._numbers(session, holder.id))
+            last_card = current[holder.id]
+            holder.level, holder.card_number = last_card.level, last_card.number
+            holder.card_status, holder.card_valid_to = last_card.status, last_card.valid_to
+            holder.search_text = vip._search(holder, shown[holder.household_id],
+                                             [n for _, n in sorted(numbers[holder.id])])
         write_entries(session, [("vip_card", "import", "insert", None,             # rule G4
                                  {"count": len(values), "action": action})])
     return len(values)
