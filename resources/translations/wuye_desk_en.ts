@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ApproverFields</name>
+    <message>
+        <source>经理在本机输入自己的登录名</source>
+        <translation>The manager types their own login here</translation>
+    </message>
+    <message>
+        <source>经理本人输入，不显示、不保存</source>
+        <translation>Typed by the manager; not shown, not kept</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>批准人密码</source>
+        <translation>Approver&apos;s password</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewer</name>
     <message>
         <source>操作日志</source>
@@ -645,10 +664,6 @@
         <translation>Due back</translation>
     </message>
     <message>
-        <source>批准人</source>
-        <translation>Approved by</translation>
-    </message>
-    <message>
         <source>归还时状况</source>
         <translation>Condition</translation>
     </message>
@@ -707,6 +722,34 @@
     <message>
         <source>双方已签字</source>
         <translation>Signed</translation>
+    </message>
+    <message>
+        <source>借用记录</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason for correction</translation>
+    </message>
+    <message>
+        <source>领回人</source>
+        <translation>Taken back by</translation>
+    </message>
+    <message>
+        <source>换锁说明</source>
+        <translation>Lock change note</translation>
+    </message>
+    <message>
+        <source>复制数量</source>
+        <translation>Copies made</translation>
+    </message>
+    <message>
+        <source>物业总值</source>
+        <translation>Duty manager</translation>
+    </message>
+    <message>
+        <source>已封存</source>
+        <translation>Sealed</translation>
     </message>
 </context>
 <context>
@@ -800,6 +843,10 @@
         <translation>Correct record…</translation>
     </message>
     <message>
+        <source>更正借用记录…</source>
+        <translation>Correct a loan…</translation>
+    </message>
+    <message>
         <source>显示委托人完整证件号</source>
         <translation>Show depositor’s full ID number</translation>
     </message>
@@ -840,6 +887,10 @@
     <message>
         <source>借给{b}（{p}），{a}批准，{o}借出，应还{d}</source>
         <translation>Lent to {b} ({p}), approved by {a}, out {o}, due {d}</translation>
+    </message>
+    <message>
+        <source>（已更正{n}次）</source>
+        <translation> (corrected {n}×)</translation>
     </message>
     <message>
         <source>请先在钥匙柜或列表中选择一把钥匙</source>
@@ -918,6 +969,10 @@
         <translation>Correct record</translation>
     </message>
     <message>
+        <source>借用记录已更正（原记录保留）</source>
+        <translation>Loan corrected (the original entry is kept)</translation>
+    </message>
+    <message>
         <source>没有等待交物业总值的新钥匙</source>
         <translation>No new keys waiting for the duty manager</translation>
     </message>
@@ -961,6 +1016,14 @@
         <translation>Night: the duty manager on shift must approve (rule G5)</translation>
     </message>
     <message>
+        <source>批准人在本机输入自己的登录名和密码（规则K3）；可批准：{who}</source>
+        <translation>The approver types their own login and password here (rule K3); may approve: {who}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>施工单位必填</source>
         <translation>Contractor required</translation>
     </message>
@@ -986,6 +1049,45 @@
     <message>
         <source>共 {n} 条</source>
         <translation>{n} in all</translation>
+    </message>
+</context>
+<context>
+    <name>LoanCorrectionDialog</name>
+    <message>
+        <source>更正借用记录</source>
+        <translation>Correct a loan</translation>
+    </message>
+    <message>
+        <source>证件号码有误时填写正确的号码</source>
+        <translation>Only if the ID number was wrong: the right one</translation>
+    </message>
+    <message>
+        <source>如 17:00、明天 9:00（按借出当天算）</source>
+        <translation>e.g. 17:00, 明天 9:00 (from the day it went out)</translation>
+    </message>
+    <message>
+        <source>必填：为什么更正</source>
+        <translation>Required: why it is corrected</translation>
+    </message>
+    <message>
+        <source>更正 (Ctrl+S)</source>
+        <translation>Correct (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>这把钥匙没有借用记录</source>
+        <translation>This key has never been lent</translation>
+    </message>
+    <message>
+        <source>{a}批准，证件 {i}</source>
+        <translation>Approved by {a}, ID {i}</translation>
+    </message>
+    <message>
+        <source>尚未归还：归还情况在归还时登记</source>
+        <translation>Not back yet: the return is recorded when it comes back</translation>
+    </message>
+    <message>
+        <source>已更正：{c}</source>
+        <translation>Corrected: {c}</translation>
     </message>
 </context>
 <context>
@@ -1424,14 +1526,6 @@ Reception desk of a property-management office</translation>
         <translation>Data accessed</translation>
     </message>
     <message>
-        <source>批准人</source>
-        <translation>Approved by</translation>
-    </message>
-    <message>
-        <source>批准人密码</source>
-        <translation>Approver&apos;s password</translation>
-    </message>
-    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -1469,10 +1563,6 @@ Reception desk of a property-management office</translation>
     <message>
         <source>查看或复制了哪些资料，如 3栋2单元1502 业户档案</source>
         <translation>What was seen or copied, e.g. household record of 3栋2单元1502</translation>
-    </message>
-    <message>
-        <source>经理的登录名</source>
-        <translation>Manager&apos;s login</translation>
     </message>
     <message>
         <source>登记 (Ctrl+S)</source>

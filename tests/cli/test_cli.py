@@ -96,3 +96,17 @@ def test_shared_command_groups_belong_to_their_own_parser():
         assert parser.parse_args(["import", "roster", "x.xlsx"]).import_what == "roster"
         del parser
         gc.collect()
+
+
+@pytest.mark.parametrize("area", ["complaint", "mail", "visitor", "vip"])
+@pytest.mark.parametrize("bad", [("--from", "2026-02-30", "--to", "2026-03-01"),
+                                 ("--from", "昨天", "--to", "2026-03-01"),
+                                 ("--to", "2026-03-01")])
+def test_every_area_figures_command_reads_its_period_the_same_way(tmp_path, capsys, area, bad):
+    """One --from/--to for every area: a date that is not a date, or a missing end, is
+    refused before the database is opened."""
+    db = tmp_path / "f.sqlite3"
+    assert run(area, "figures", *bad, "--db", str(db)) == 2
+    err = capsys.readouterr().err
+    assert "格式不对，应为 YYYY-MM-DD" in err or "--from" in err
+    assert not db.exists()

@@ -40,7 +40,7 @@ def test_K3_borrowing_register_for_a_day(desk, desk_as, tmp_path, clock):
     manager = desk_as(Role.MANAGER)
     add_household(desk)
     key_id = keys.take_in(desk, key_input()).key_id
-    keys.lend(desk, key_id, loan_input(manager.operator.id, borrower_kind="施工单位",
+    keys.lend(desk, key_id, loan_input(manager, borrower_kind="施工单位",
                                        borrower_company="宏达水电", borrower_name="刘师傅"))
     clock.set(datetime(2026, 11, 18, 16, 0))
     keys.return_key(desk, key_id)

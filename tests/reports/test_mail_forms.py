@@ -92,3 +92,43 @@ def test_M3_the_one_keeper_and_the_locked_place_on_the_register(desk, home, tmp_
     flat = squeezed(page_texts(mail_forms.print_pickup_sheet(desk, done.pickup_id,
                                                              tmp_path / "p.pdf"))[0])
     assert "保管人周保管" in flat and "经办人王管理" in flat
+
+
+def _png(width: int = 120, height: int = 40) -> bytes:
+    """A small black-on-white stroke, as the signature pad saves it."""
+    import struct
+    import zlib
+
+    rows = b"".join(b"\x00" + bytes(0 if abs(x // 3 - y) < 2 else 255 for x in range(width))
+                    for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_M4_a_signature_signed_on_screen_is_printed_in_the_collectors_box(desk, home, tmp_path):
+    from pypdf import PdfReader
+
+    first = mail.sign_in(desk, item("SF1234567890121")).id
+    second = mail.sign_in(desk, item("SF1234567890122")).id
+    signed = mail.hand_out(desk, [first], PickupInput("李梅", "代领", "居民身份证", LI_ID,
+                                                      signature_png=_png()))
+    on_paper = mail.hand_out(desk, [second], PickupInput("李梅", "代领", "居民身份证", LI_ID))
+    with_image = PdfReader(mail_forms.print_pickup_sheet(desk, signed.pickup_id, tmp_path / "s.pdf"))
+    without = PdfReader(mail_forms.print_pickup_sheet(desk, on_paper.pickup_id, tmp_path / "n.pdf"))
+    images = with_image.pages[0].images
+    assert len(images) == 1 and images[0].image.size == (120, 40)
+    assert not without.pages[0].images          # blank, to sign on paper
+    assert "领取人签名" in squeezed(page_texts(tmp_path / "n.pdf")[0])
+
+
+def test_a_damaged_signature_image_leaves_the_box_blank_and_the_form_prints():
+    from wuye_desk.reports.forms import _signature_image
+
+    assert _signature_image(b"\x89PNG\r\n\x1a\n" + b"junk" * 10, 100, 40) is None
+    assert _signature_image(b"GIF89a", 100, 40) is None and _signature_image(None, 100, 40) is None
+    assert _signature_image(_png(), 60, 40) is not None

@@ -6,6 +6,7 @@ from tests.conftest import make_operator
 from tests.services.key_helpers import add_household, key_input, loan_input
 from wuye_desk.domain.operators import Role
 from wuye_desk.services import key_figures, keys
+from wuye_desk.services.desk import Desk
 from wuye_desk.services.keys import HandoverInput, SlotState
 
 
@@ -18,7 +19,7 @@ def test_K3_lend_overdue_return_and_the_list_on_any_database(any_desk, clock):
                                          depositor_name="李四")).key_id
     assert [r.id for r in keys.list_query(any_desk).page().rows] == [b, a]
     assert [r.id for r in keys.list_query(any_desk, "李四").page().rows] == [b]
-    keys.lend(any_desk, a, loan_input(manager.id))
+    keys.lend(any_desk, a, loan_input(Desk(any_desk.db, manager)))
     clock.set(datetime(2026, 11, 18, 18, 45))
     assert [r.id for r in keys.list_query(any_desk, view="超时未还").page().rows] == [a]
     cell = next(c for c in keys.cabinet(any_desk) if c.key_id == a)

@@ -4,9 +4,18 @@ import time
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.services.key_helpers import LI_ID, ZHAO_ID, add_household, key_input, loan_input
+from tests.services.key_helpers import (
+    LI_ID,
+    PASSWORD,
+    ZHAO_ID,
+    add_household,
+    give_password,
+    key_input,
+    loan_input,
+    snapshot,
+)
 from wuye_desk import paths, settings
 from wuye_desk.domain.operators import Role
 from wuye_desk.services import keys, office_settings
@@ -77,9 +86,10 @@ def test_K2_a_key_taken_in_by_keyboard_and_its_entrustment_printed(qtbot, desk, 
     assert ZHAO_ID not in tab.detail.text() and "1101**********002X" in tab.detail.text()
 
 
-def test_K3_lent_by_keyboard_refused_without_approval_then_red_after_the_day(
+def test_K3_lent_by_keyboard_the_manager_types_their_password_then_red_after_the_day(
         qtbot, desk, desk_as, shown, typist, clock):
     manager = desk_as(Role.MANAGER)
+    give_password(desk.db, manager.operator)
     add_household(desk)
     key_id = keys.take_in(desk, key_input(slot="A-01")).key_id
     tab = shown(KeysTab(desk))
@@ -87,6 +97,7 @@ def test_K3_lent_by_keyboard_refused_without_approval_then_red_after_the_day(
     qtbot.keyClick(tab.grid, Qt.Key.Key_B, CTRL)
     dialog = _active(qtbot, tab.dialog)
     assert isinstance(dialog, LendDialog)
+    assert manager.operator.name in dialog.info.text()    # whom to ask
     _enter(qtbot, typist)                              # 员工
     _enter(qtbot, typist, "赵工")
     _enter(qtbot, typist)                              # 单位
@@ -94,12 +105,27 @@ def test_K3_lent_by_keyboard_refused_without_approval_then_red_after_the_day(
     _enter(qtbot, typist, LI_ID)
     _enter(qtbot, typist, "13600001111")
     _enter(qtbot, typist, "检查漏水")
+    _enter(qtbot, typist)                              # 维修施工: no
+    _enter(qtbot, typist)                              # 应还时间: the end of the day
+    assert dialog.approver.hasFocus()
+    before = snapshot(desk)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, CTRL)   # no approver yet
     assert dialog.isVisible()
     assert "规则K3" in dialog.form.error_text("批准人") and dialog.approver.hasFocus()
-    dialog.approver.setCurrentIndex(dialog.approver.findData(manager.operator.id))
-    qtbot.keyClick(dialog.approver, Qt.Key.Key_S, CTRL)
+    # the manager steps up: their login, Enter, a wrong password
+    _enter(qtbot, typist, manager.operator.login)
+    assert dialog.password.hasFocus()
+    assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
+    typist(dialog.password, "not-my-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_S, CTRL)
+    assert dialog.isVisible() and "密码不正确" in dialog.form.error_text("批准人密码")
+    assert dialog.password.hasFocus() and dialog.password.text() == ""   # not kept
+    assert snapshot(desk) == before and keys.get_key(desk, key_id).status == "在柜"
+    typist(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert dialog.password.text() == ""
+    assert keys.get_key(desk, key_id).open_loan.approver == manager.operator.name
     assert keys.get_key(desk, key_id).status == "借出"
     assert tab.grid.current_slot().state is SlotState.LENT
     assert not tab.alarm.isVisible()
@@ -127,7 +153,9 @@ def test_K3_a_moved_in_repair_key_without_consent_is_refused_in_the_dialog(qtbot
     dialog.id_number.setText(LI_ID)
     dialog.phone.setText("13600001111")
     dialog.purpose.setCurrentText("维修水电")
-    dialog.approver.setCurrentIndex(dialog.approver.findData(manager.operator.id))
+    give_password(desk.db, manager.operator)
+    dialog.approver.setText(manager.operator.login)
+    dialog.password.setText(PASSWORD)
     assert dialog.save() is False
     assert "事先同意" in dialog.message.text() and "规则K3" in dialog.message.text()
     assert keys.get_key(desk, key_id).status == "在柜"
@@ -185,7 +213,7 @@ def test_K3_the_overview_opens_the_key_on_the_grid(qtbot, desk, desk_as, shown, 
     manager = desk_as(Role.MANAGER)
     add_household(desk)
     key_id = keys.take_in(desk, key_input(slot="A-05")).key_id
-    keys.lend(desk, key_id, loan_input(manager.operator.id))
+    keys.lend(desk, key_id, loan_input(manager))
     clock.set(datetime(2026, 11, 18, 21, 0))
     tab = shown(KeysTab(desk))
     tab.open_record(key_id)
@@ -263,7 +291,7 @@ def test_K3_ctrl_4_and_the_overview_line_lead_to_the_overdue_key(qtbot, desk, de
     manager = desk_as(Role.MANAGER)
     add_household(desk)
     key_id = keys.take_in(desk, key_input(slot="A-11")).key_id
-    keys.lend(desk, key_id, loan_input(manager.operator.id))
+    keys.lend(desk, key_id, loan_input(manager))
     clock.set(datetime(2026, 11, 18, 18, 40))
     window = shown(MainWindow(desk))
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
@@ -274,3 +302,67 @@ def test_K3_ctrl_4_and_the_overview_line_lead_to_the_overdue_key(qtbot, desk, de
     window.show_tab(line.tab, line.record_id)
     assert tab.grid.current_slot().label == "A-11"
     assert tab.grid.current_slot().state is SlotState.OVERDUE
+
+
+def test_G4_a_wrong_return_time_corrected_by_keyboard_the_old_entry_stays(
+        qtbot, desk, desk_as, shown, typist, clock):
+    manager = desk_as(Role.MANAGER)
+    add_household(desk)
+    key_id = keys.take_in(desk, key_input(slot="A-01")).key_id
+    keys.lend(desk, key_id, loan_input(manager))
+    clock.set(datetime(2026, 11, 18, 19, 0))
+    keys.return_key(desk, key_id)                       # registered at 19:00: late
+    clock.set(datetime(2026, 11, 19, 9, 0))
+    tab = shown(KeysTab(desk))
+    tab.focus_first()
+    dialog = _active(qtbot, tab.correct_loan())
+    assert dialog.edits["borrower_name"].hasFocus()      # one loan: straight to its fields
+    assert dialog.edits["returned_at"].text() == "2026-11-18 19:00"
+    for _ in range(6):                                  # 姓名 单位 电话 证件 事由 应还时间
+        _enter(qtbot, typist)
+    assert dialog.edits["returned_at"].hasFocus()
+    qtbot.keyClick(dialog.edits["returned_at"], Qt.Key.Key_A, CTRL)
+    _enter(qtbot, typist, "17:30")
+    _enter(qtbot, typist)                               # 接收人
+    _enter(qtbot, typist)                               # 归还时状况
+    assert dialog.reason.hasFocus()
+    before = snapshot(desk)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_S, CTRL)   # no reason: refused, nothing written
+    assert dialog.isVisible() and "规则G4" in dialog.form.error_text("更正原因")
+    assert snapshot(desk) == before
+    typist(dialog.reason, "17:30已交回，补登记时写错")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    view = keys.get_key(desk, key_id)
+    assert view.loans[0].returned_at == datetime(2026, 11, 18, 17, 30)
+    assert [e[1] for e in view.events][-3:] == ["借出", "归还", "更正"]
+    assert "归还时间 11-18 19:00→11-18 17:30" in tab.detail.text()   # in the key's history
+    assert "原记录保留" in tab.message.text()
+    again = _active(qtbot, tab.correct_loan())
+    assert again.edits["returned_at"].text() == "2026-11-18 17:30"
+    assert "已更正" in again.info.text()
+    again.reject()
+
+
+def test_G4_an_open_loans_return_cannot_be_corrected_and_a_key_never_lent_says_so(
+        qtbot, desk, desk_as, shown):
+    manager = desk_as(Role.MANAGER)
+    add_household(desk)
+    add_household(desk, "3栋2单元1503")
+    lent = keys.take_in(desk, key_input(slot="A-01")).key_id
+    never = keys.take_in(desk, key_input(unit="3栋2单元1503", slot="A-02")).key_id
+    keys.lend(desk, lent, loan_input(manager))
+    tab = shown(KeysTab(desk))
+    tab.open_record(lent)
+    dialog = _active(qtbot, tab.correct_loan())
+    assert not dialog.edits["returned_at"].isEnabled() and "尚未归还" in dialog.info.text()
+    dialog.reason.setText("事由写错")
+    dialog.edits["purpose"].setText("维修门窗")
+    assert dialog.save()
+    assert keys.get_key(desk, lent).open_loan.purpose == "维修门窗"
+    tab.open_record(never)
+    dialog = _active(qtbot, tab.correct_loan())
+    assert "没有借用记录" in dialog.info.text()
+    dialog.reason.setText("x")
+    assert dialog.save() is False and dialog.form.error_text("借用记录")
+    dialog.reject()

@@ -215,6 +215,31 @@ def test_the_dialogs_of_the_new_tabs_speak_english_too(qtbot, desk) -> None:
     desk_app.remove_translations(app)
 
 
+def test_the_key_cabinets_smaller_steps_speak_english_too(qtbot, desk) -> None:
+    from tests.services.key_helpers import add_household, key_input
+    from wuye_desk.services import keys
+    from wuye_desk.ui.keys.tab import KeysTab
+
+    add_household(desk)
+    keys.take_in(desk, key_input(slot="A-01"))
+    language.use_for_this_run("en")
+    app = desk_app.create_application()
+    tab = KeysTab(desk, None)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.focus_first()
+    left: list[str] = []
+    for step in (tab.return_to_owner, tab.change_lock, tab.record_copy, tab.permit_copy,
+                 tab.found_again, tab.correct):
+        dialog = step()
+        assert dialog is not None, step.__name__
+        # the key shown on top is stored values (unit, kind, state): those stay Chinese
+        left += [f"{step.__name__} {line}" for line in _chinese_left(dialog, (dialog.info,))]
+        dialog.reject()
+    assert not left, "\n".join(left)
+    desk_app.remove_translations(app)
+
+
 def test_choices_the_window_adds_read_the_same_in_english(qtbot, desk) -> None:
     """"Auto-detect" and "As suggested" are shown in English and still mean "none chosen";
     the filters show English and filter by the stored value."""

@@ -19,6 +19,24 @@ def test_every_tab_has_a_shortcut_and_the_status_bar_names_operator_and_database
     assert str(desk.db.file) in window.db_label.text()
 
 
+def test_a_tab_is_built_when_first_shown_and_keeps_its_place_title_and_tooltip(qtbot, desk, shown):
+    from wuye_desk.ui.list_panel import ListPanel
+
+    window = shown(MainWindow(desk))
+    titles = [(window.tabs.tabText(i), window.tabs.tabToolTip(i)) for i in range(window.tabs.count())]
+    assert window.tabs.currentIndex() == 0 and not window.findChildren(ListPanel)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)   # 邮件登记
+    mail = window.tabs.currentWidget()
+    assert window.tabs.currentIndex() == 4 and mail is window.tab("mail") and mail.isVisible()
+    assert mail.findChildren(ListPanel)
+    window.tabs.setCurrentIndex(1)          # a click on the tab builds it too
+    assert window.tabs.currentWidget() is window.tab("households")
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is mail          # built once, kept
+    assert [(window.tabs.tabText(i), window.tabs.tabToolTip(i))
+            for i in range(window.tabs.count())] == titles
+
+
 def test_ctrl_f_search_opens_the_household(qtbot, desk, shown):
     households.create_household(desk, HouseholdInput(unit="5栋1单元801",
                                                      members=[MemberInput("赵敏", "业主")]))
@@ -38,6 +56,7 @@ def test_closing_waits_for_the_lists_counts_so_the_file_is_stamped_clean(qtbot, 
     from wuye_desk.store.database import closed_cleanly
 
     window = shown(MainWindow(desk))
+    window.show_tab("households")
     pools = window.findChildren(QThreadPool)
     assert pools, "the lists count their rows in the background"
     window.finish_background_work()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from wuye_desk.services.backups import backup_before_migrate
 from wuye_desk.services.desk import Desk
@@ -33,6 +34,22 @@ def group(sub: argparse._SubParsersAction, name: str, help_text: str):  # type: 
         parser = sub.add_parser(name, help=help_text)
         groups[name] = parser.add_subparsers(dest=f"{name}_what", metavar="对象", required=True)
     return groups[name]
+
+
+def date_arg(text: str) -> date:
+    """--day 2026-10-03 → a date; argparse shows the Chinese message on error."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+
+
+def add_period_options(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    """--from and --to (both days counted), as args.start and args.end."""
+    parser.add_argument("--from", dest="start", type=date_arg, required=required,
+                        metavar="YYYY-MM-DD", help="起始日期（含）")
+    parser.add_argument("--to", dest="end", type=date_arg, required=required,
+                        metavar="YYYY-MM-DD", help="截止日期（含）")
 
 
 def month_arg(text: str):  # type: ignore[no-untyped-def]

@@ -5,17 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-from wuye_desk.cli.common import add_db_option, month_arg, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, month_arg, open_desk
 from wuye_desk.services import complaint_figures, complaint_forms, complaints
 from wuye_desk.services.complaints import ComplaintFilter, ComplaintInput, VisitInput
 from wuye_desk.services.desk import Desk
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def _moment(text: str) -> datetime:
@@ -96,8 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=run_check)
 
     q = inner.add_parser("figures", help="投诉统计：分类、等级、状态、及时率、满意率、扣分")
-    q.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    add_period_options(q)
     add_db_option(q)
     q.set_defaults(func=run_figures)
 

@@ -4,21 +4,21 @@ the printed forms and the monthly figures (rules K1–K8). Keys are named by the
 from __future__ import annotations
 
 import argparse
-from datetime import date
+import getpass
+import sys
 from pathlib import Path
 
-from wuye_desk.cli.common import add_db_option, month_arg, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, month_arg, open_desk
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.services import key_figures, key_forms, keys, operators
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.keys import EmergencyInput, HandoverInput, KeyInput, LoanInput
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+from wuye_desk.services.keys import (
+    EmergencyInput,
+    HandoverInput,
+    KeyInput,
+    LoanCorrection,
+    LoanInput,
+)
 
 
 def _slots(text: str) -> list[str]:
@@ -54,7 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     q = cmd("lend", "借出钥匙（规则K3：须经批准，当天归还）", run_lend)
     q.add_argument("slot")
-    q.add_argument("--approver", required=True, help="批准人的登录名")
+    q.add_argument("--approver", required=True, metavar="LOGIN",
+                   help="批准人的登录名；批准人本人输入密码（终端中提示且不回显；"
+                        "脚本从标准输入第一行给出）")
     q.add_argument("--borrower", required=True, help="借用人姓名")
     q.add_argument("--borrower-kind", default="员工", help="员工/施工单位")
     q.add_argument("--company", default="")
@@ -111,13 +113,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = cmd("history", "一把钥匙的全部记录", run_history)
     q.add_argument("slot")
 
+    q = cmd("correct-loan", "更正借用记录：原记录保留，更正作为新记录（规则G4）", run_correct_loan)
+    q.add_argument("slot")
+    q.add_argument("--reason", required=True, help="更正原因")
+    q.add_argument("--loan", type=int, metavar="编号",
+                   help="借用记录编号（key history 中的 #编号）；不给出为这把钥匙最近一次借用")
+    q.add_argument("--borrower", help="借用人姓名")
+    q.add_argument("--company", help="借用人单位")
+    q.add_argument("--id-type", help="证件类型")
+    q.add_argument("--id-number", help="证件号码")
+    q.add_argument("--phone", help="借用人电话")
+    q.add_argument("--purpose", help="借用事由")
+    q.add_argument("--due", help="应还时间，按借出当天算，如 17:00、明天 9:00")
+    q.add_argument("--returned-at", help="归还时间，按借出当天算")
+    q.add_argument("--receiver", help="接收人")
+    q.add_argument("--condition", help="归还时状况")
+
     q = cmd("form", "打印表格（PDF）", run_form)
     q.add_argument("what", choices=["entrustment", "register", "loans", "inventory", "handover"],
                    help="entrustment 委托书 / register 登记表 / loans 借用登记表 / "
                         "inventory 钥匙清单 / handover 交接记录")
     q.add_argument("slot", nargs="?", default="", help="entrustment、register 的格位")
-    q.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    add_period_options(q, required=False)
     q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
     q = cmd("figures", "钥匙月报数字（规则K8）", run_figures)
@@ -175,14 +192,28 @@ def run_take_in(args: argparse.Namespace) -> int:
     return _run(args, work)
 
 
+def approver_password(login: str) -> str:
+    """The approving manager types their own password (rule K3): at a terminal it is asked
+    for and not echoed; a script gives it as the first line of standard input. Never an
+    argument: it would show in the process list and the shell history."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"批准人 {login} 的密码：")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line.rstrip("\r\n"):
+        raise ValidationError("请批准人输入自己的密码：在终端中运行时会提示输入，"
+                              "脚本请从标准输入第一行给出（规则K3）", field="批准人密码", rule="K3")
+    return line.rstrip("\r\n")
+
+
 def run_lend(args: argparse.Namespace) -> int:
     def work(desk: Desk) -> int:
-        approver = operators.get_operator(desk, args.approver)
-        done = keys.lend(desk, _key(desk, args.slot), LoanInput(
+        key_id = _key(desk, args.slot)
+        done = keys.lend(desk, key_id, LoanInput(
             borrower_kind=args.borrower_kind, borrower_name=args.borrower,
             borrower_company=args.company, borrower_id_type=args.id_type,
             borrower_id_number=args.id_number, borrower_phone=args.phone, purpose=args.purpose,
-            repair_works=args.repair, approver_id=approver.id, due=args.due))
+            repair_works=args.repair, due=args.due, approver_login=args.approver,
+            approver_password=approver_password(args.approver)))
         print(f"已借出，应还 {done.due_at:%Y-%m-%d %H:%M}")
         return 0
     return _run(args, work)
@@ -236,6 +267,31 @@ def run_history(args: argparse.Namespace) -> int:
         print(f"{view.slot} {view.unit or view.tag} {view.kind}×{view.key_count} {view.status}")
         for at, kind, text, who in view.events:
             print(f"  {at:%Y-%m-%d %H:%M} {kind}：{text}（{who}）")
+        if view.loans:
+            print("借用记录：")
+        for ln in view.loans:
+            back = f"{ln.returned_at:%m-%d %H:%M}归还" if ln.returned_at else "未还"
+            fixed = f"，已更正{len(ln.corrections)}次" if ln.corrections else ""
+            print(f"  #{ln.id} {ln.out_at:%Y-%m-%d %H:%M} {ln.borrower} {ln.purpose} "
+                  f"应还{ln.due_at:%m-%d %H:%M} {back}{fixed}")
+        return 0
+    return _run(args, work)
+
+
+def run_correct_loan(args: argparse.Namespace) -> int:
+    def work(desk: Desk) -> int:
+        view = keys.get_key(desk, _key(desk, args.slot))
+        loan = next((ln for ln in view.loans if args.loan in (None, ln.id)), None)
+        if loan is None:
+            raise ValidationError(f"格位{args.slot}的钥匙没有{'这条' if args.loan else ''}借用记录",
+                                  field="借用记录")
+        keys.correct_loan(desk, loan.id, LoanCorrection(
+            reason=args.reason, borrower_name=args.borrower, borrower_company=args.company,
+            borrower_id_type=args.id_type, borrower_id_number=args.id_number,
+            borrower_phone=args.phone, purpose=args.purpose, due=args.due,
+            returned_at=args.returned_at, received_by=args.receiver,
+            return_condition=args.condition))
+        print(f"已更正借用记录 #{loan.id}（原记录保留）")
         return 0
     return _run(args, work)
 

@@ -4,21 +4,13 @@ figures (rules M1–M6)."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from wuye_desk.cli.common import add_db_option, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, date_arg, open_desk
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.services import mail, mail_figures, mail_forms
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.mail import MailFilter, PickupInput, SignInInput
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -79,14 +71,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=run_return)
 
     q = inner.add_parser("register", help="打印某天的邮件签收表")
-    q.add_argument("--day", type=_date, help="YYYY-MM-DD，默认今天")
+    q.add_argument("--day", type=date_arg, help="YYYY-MM-DD，默认今天")
     q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     add_db_option(q)
     q.set_defaults(func=run_register)
 
     q = inner.add_parser("figures", help="邮件统计：收到、领取、平均领取天数、未领、退回")
-    q.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    add_period_options(q)
     add_db_option(q)
     q.set_defaults(func=run_figures)
 

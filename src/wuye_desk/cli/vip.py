@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from wuye_desk.cli.common import add_db_option, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, open_desk
 from wuye_desk.domain import units
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.text import squeeze
 from wuye_desk.domain.vip import yuan_text
 from wuye_desk.services import households, vip, vip_figures, vip_forms
 from wuye_desk.services.desk import Desk
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def _who(q: argparse.ArgumentParser) -> None:
@@ -102,8 +94,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=run_reminders)
 
     q = inner.add_parser("figures", help="VIP统计：发卡、到期、撤销、服务、现金援助、客户细分")
-    q.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    add_period_options(q)
     q.set_defaults(func=run_figures)
 
     for parser in inner.choices.values():

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from wuye_desk.cli.common import add_db_option, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, open_desk
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.visitors import stay_text
 from wuye_desk.services import goods_passes, visitor_figures, visitor_forms, visitors, watchlist
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,8 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=run_watch)
 
     q = inner.add_parser("figures", help="访客统计：每日、每小时、拒绝、平均停留、夜间、出入门证")
-    q.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    add_period_options(q)
     add_db_option(q)
     q.set_defaults(func=run_figures)
 

@@ -225,7 +225,7 @@ def check_lending(case: LendingCase) -> datetime:
     if case.status is not KeyStatus.IN_CABINET:
         raise _refuse(f"这把钥匙{case.status.value}，不在柜中，不能借出（规则K3）", "钥匙")
     if not case.approved:
-        raise _refuse("借用钥匙须先经管理人员批准：请选择批准人（规则K3）", "批准人")
+        raise _refuse("借用钥匙须先经管理人员批准：请批准人输入自己的登录名和密码（规则K3）", "批准人")
     moved_in_repair = case.kind is KeyKind.REPAIR and case.occupancy not in ("", "未入伙")
     if moved_in_repair and not case.owner_consent:
         raise _refuse("已入伙业主的返修钥匙，须有业主事先同意使用的记录才能借出（规则K3）",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from lunar_python import LunarMonth, Solar
+from lunar_python import LunarYear, Solar
 from lunar_python.util import LunarUtil
 
 from wuye_desk.domain.calendar import (
@@ -283,12 +283,24 @@ def _lunar_year_of(d: date) -> int:
     return solar_to_lunar(d).year
 
 
-@lru_cache(maxsize=1024)
 def _month_start(lunar_year: int, month: int) -> tuple[date, int]:
     """The solar date of the first day of an ordinary lunar month, and its length."""
-    m = LunarMonth.fromYm(lunar_year, month)
-    first = Solar.fromJulianDay(m.getFirstJulianDay())
-    return date(first.getYear(), first.getMonth(), first.getDay()), int(m.getDayCount())
+    return _ordinary_months(lunar_year)[month]
+
+
+@lru_cache(maxsize=64)
+def _ordinary_months(lunar_year: int) -> dict[int, tuple[date, int]]:
+    """Every ordinary month of a lunar year: its first solar day and its length. One
+    computation of the year serves its twelve months (the package remembers only the
+    last year it computed, so asking month by month across two years recomputes each
+    time)."""
+    months = {}
+    for m in LunarYear.fromYear(lunar_year).getMonthsInYear():
+        if m.getMonth() > 0:
+            first = Solar.fromJulianDay(m.getFirstJulianDay())
+            months[m.getMonth()] = (date(first.getYear(), first.getMonth(), first.getDay()),
+                                    int(m.getDayCount()))
+    return months
 
 
 _LUNAR_MONTHS = {name: i for i, name in enumerate(LunarUtil.MONTH) if name}

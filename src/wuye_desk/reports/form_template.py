@@ -69,6 +69,7 @@ class TextBlock:
 class SignatureBox:
     label: str
     date: bool = True
+    key: str | None = None  # a record key holding a signature signed on screen (PNG)
 
 
 @dataclass(frozen=True)
@@ -305,9 +306,10 @@ class _Reader:
         boxes = []
         for i, box in enumerate(self.items(data, "boxes", where), 1):
             box_where = f"{where}第{i}个签名框"
-            box_data = self.table(box, box_where, ("label", "date"), ("label",))
+            box_data = self.table(box, box_where, ("label", "date", "key"), ("label",))
             boxes.append(SignatureBox(self.text(box_data, "label", box_where),
-                                      self.flag(box_data, "date", box_where, True)))
+                                      self.flag(box_data, "date", box_where, True),
+                                      self.optional_text(box_data, "key", box_where)))
         if len(boxes) > 4:
             self.fail(where, "签名框最多 4 个（一行放不下更多）")
         return SignaturesBlock(

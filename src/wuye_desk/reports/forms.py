@@ -11,6 +11,7 @@ A template with two or three `parts` prints as a slip cut along dashed lines
 
 from __future__ import annotations
 
+import io
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,11 +24,13 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
+    Image,
     KeepInFrame,
     PageTemplate,
     Spacer,
@@ -390,12 +393,31 @@ class DateLine(Flowable):  # type: ignore[misc]
             x -= fonts.draw_string(self.canv, x, y, text, self.SIZE, align="right")
 
 
-def _signatures(block: SignaturesBlock, width: float) -> Table:
+def _signature_image(png: Any, max_width: float, max_height: float) -> Flowable | None:
+    """A signature signed on screen, scaled into its box; None when there is none (the box
+    is left blank to sign on paper) or the bytes are not a readable PNG."""
+    if not isinstance(png, bytes | bytearray) or not png.startswith(b"\x89PNG\r\n\x1a\n"):
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(png))
+        w, h = reader.getSize()
+    except Exception:   # a damaged image must not stop the form from printing
+        return None
+    if w <= 0 or h <= 0:
+        return None
+    scale = min(max_width / w, max_height / h)
+    return Image(io.BytesIO(png), width=w * scale, height=h * scale, hAlign="LEFT")
+
+
+def _signatures(block: SignaturesBlock, record: Mapping[str, Any], width: float) -> Table:
     s = styles()
     n = len(block.boxes)
     cells: list[object] = []
     for box in block.boxes:
-        content: list[Flowable] = [para(f"{box.label}：", s.cell), Spacer(1, block.height * mm)]
+        content: list[Flowable] = [para(f"{box.label}：", s.cell)]
+        signed = _signature_image(record.get(box.key) if box.key else None,
+                                  width / n - 8 * mm, block.height * mm)
+        content.append(signed or Spacer(1, block.height * mm))
         if box.date:
             content.append(DateLine())
         cells.append(content)
@@ -423,7 +445,7 @@ def _block(block: Block, record: Mapping[str, Any], office: Mapping[str, Any],
         return [_data_table(block, record, width)]
     if isinstance(block, TextBlock):
         return _text_block(block, record, office, width)
-    return [_signatures(block, width)]
+    return [_signatures(block, record, width)]
 
 
 def _part_story(template: FormTemplate, part: Part, record: Mapping[str, Any],

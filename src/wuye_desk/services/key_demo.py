@@ -43,7 +43,7 @@ def _at(desk: Desk, when: datetime) -> Desk:
     return Desk(desk.db, desk.operator, lambda: when)
 
 
-def _loan(rng: random.Random, approver: int, **kw: object) -> LoanInput:
+def _loan(rng: random.Random, **kw: object) -> LoanInput:
     contractor = rng.random() < 0.5
     data = LoanInput(borrower_kind="施工单位" if contractor else "员工",
                      borrower_name=demo.person_name(rng),
@@ -52,7 +52,7 @@ def _loan(rng: random.Random, approver: int, **kw: object) -> LoanInput:
                          rng, datetime(1985, rng.randrange(1, 13), rng.randrange(1, 28)).date(),
                          rng.random() < 0.3),
                      borrower_phone=demo.mobile(rng),
-                     purpose=rng.choice(STAFF_PURPOSES), approver_id=approver)
+                     purpose=rng.choice(STAFF_PURPOSES))
     for key, value in kw.items():
         setattr(data, key, value)
     return data
@@ -108,7 +108,7 @@ def demo_keys(desk: Desk, rng: random.Random, household_ids: list[int]) -> None:
             key_id = rng.choice(owner_keys)
             out = datetime.combine((now - timedelta(days=day)).date(),
                                    datetime.min.time()) + timedelta(hours=rng.randrange(9, 15))
-            keys.lend(_at(desk, out), key_id, _loan(rng, approver_at(out)))
+            keys.lend_approved(_at(desk, out), key_id, _loan(rng), approver_at(out))
             back = out + timedelta(minutes=rng.randrange(30, 300))
             late = rng.random() < 0.08
             keys.return_key(_at(desk, back + timedelta(hours=5 if late else 0)), key_id)
@@ -117,13 +117,13 @@ def demo_keys(desk: Desk, rng: random.Random, household_ids: list[int]) -> None:
     rng.shuffle(free)
     early = now - timedelta(hours=2, minutes=30)
     steps: list[Callable[[int], object]] = [
-        lambda k: keys.lend(_at(desk, early), k, _loan(
-            rng, approver_at(early), due=f"{early + timedelta(hours=1):%Y-%m-%d %H:%M}",
-            purpose="检查漏水")),
-        lambda k: keys.lend(_at(desk, now - timedelta(minutes=20)), k,
-                            _loan(rng, approver_at(now - timedelta(minutes=20)))),
-        lambda k: keys.lend(_at(desk, now - timedelta(minutes=5)), k,
-                            _loan(rng, approver_at(now - timedelta(minutes=5)))),
+        lambda k: keys.lend_approved(_at(desk, early), k, _loan(
+            rng, due=f"{early + timedelta(hours=1):%Y-%m-%d %H:%M}", purpose="检查漏水"),
+            approver_at(early)),
+        lambda k: keys.lend_approved(_at(desk, now - timedelta(minutes=20)), k, _loan(rng),
+                                     approver_at(now - timedelta(minutes=20))),
+        lambda k: keys.lend_approved(_at(desk, now - timedelta(minutes=5)), k, _loan(rng),
+                                     approver_at(now - timedelta(minutes=5))),
         lambda k: keys.report_problem(_at(desk, now - timedelta(days=3)), k, "遗失",
                                       "交接清点时未找到"),
         lambda k: keys.record_emergency(_at(desk, now - timedelta(days=12)), k, EmergencyInput(

@@ -15,6 +15,7 @@ The inventory (顾客钥匙清单) and the cabinet grid are always read from the
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -53,8 +54,8 @@ from wuye_desk.domain.operators import Permission, Role, allows
 from wuye_desk.domain.privacy import mask_id, mask_phone
 from wuye_desk.domain.text import halfwidth, squeeze
 from wuye_desk.domain.visitors import clean_text
-from wuye_desk.services import office_settings
-from wuye_desk.services.desk import Desk
+from wuye_desk.services import office_settings, operators
+from wuye_desk.services.desk import Desk, OperatorInfo
 from wuye_desk.services.overview import OverviewLine
 from wuye_desk.services.paging import ListQuery, ListRow, Tone
 from wuye_desk.store import search_index
@@ -119,10 +120,10 @@ def current_keeper(desk: Desk) -> str:
 
 
 def _event(session: Session, desk: Desk, key_id: int, kind: EventKind, text: str,
-           corrects_id: int | None = None) -> KeyEvent:
+           corrects_id: int | None = None, loan_id: int | None = None) -> KeyEvent:
     event = KeyEvent(key_id=key_id, at=desk.now(), kind=kind.value, text=text,
                      operator_id=desk.operator.id, operator_name=desk.operator.name,
-                     corrects_id=corrects_id)
+                     corrects_id=corrects_id, loan_id=loan_id)
     session.add(event)
     return event
 
@@ -277,7 +278,10 @@ class LoanInput:
     borrower_phone: str = ""
     purpose: str = ""
     repair_works: bool = False
-    approver_id: int | None = None
+    # the approving manager types their own login and password at the desk (rules K3, G3);
+    # the password is checked against its hash and never stored, shown or logged
+    approver_login: str = ""
+    approver_password: str = field(default="", repr=False)
     due: str = ""                  # "17:30", "明天 09:00", "2026-11-19 09:00"; "" → end of day
 
 
@@ -289,7 +293,8 @@ class Approver:
 
 
 def approvers(desk: Desk) -> list[Approver]:
-    """The operators who may approve a loan (Permission.APPROVE_KEY_LENDING), by name."""
+    """The operators who may approve a loan (Permission.APPROVE_KEY_LENDING), by name:
+    the lending form names them so the clerk knows whom to ask."""
     roles = [r.value for r in Role if allows(r, Permission.APPROVE_KEY_LENDING)]
     with desk.read() as session:
         rows = session.execute(select(Operator.id, Operator.name, Operator.role)
@@ -321,58 +326,115 @@ def _occupancy(session: Session, row: CabinetKey) -> str:
     return household.occupancy if household else ""
 
 
-def lend(desk: Desk, key_id: int, data: LoanInput) -> Lent:
-    """Lend a key (rule K3): every check runs before anything is written."""
-    desk.require(Permission.REGISTER)
-    now = desk.now()
-    kind_of_borrower = BorrowerKind.parse(data.borrower_kind)
-    name = clean_text(data.borrower_name, "借用人姓名", required=True, max_length=MAX_NAME,
-                      rule="K3")
-    company = clean_text(data.borrower_company, "借用人单位")
-    if kind_of_borrower is BorrowerKind.CONTRACTOR and not company:
+@dataclass(frozen=True)
+class _Borrower:
+    kind: BorrowerKind
+    name: str
+    company: str
+    id_type: str
+    id_number: str
+    phone: str
+
+
+def _borrower(desk: Desk, kind_text: str, name_text: str, company_text: str, id_type_text: str,
+              id_number_text: str, phone_text: str) -> _Borrower:
+    """The borrower's details checked as at the lending (rule K3): a contractor names the
+    company, the ID number is validated."""
+    kind = BorrowerKind.parse(kind_text)
+    name = clean_text(name_text, "借用人姓名", required=True, max_length=MAX_NAME, rule="K3")
+    company = clean_text(company_text, "借用人单位")
+    if kind is BorrowerKind.CONTRACTOR and not company:
         raise ValidationError("施工单位借用，请填写单位名称（规则K3）", field="借用人单位",
                               rule="K3")
-    id_type = ids.id_type_of_label(data.borrower_id_type or "居民身份证").value     # rule K3
-    number = ids.validate_id(id_type, data.borrower_id_number, field="借用人证件号码",
-                             today=now.date())
-    phone = phones.normalize_phone(data.borrower_phone, field="借用人电话")
+    id_type = ids.id_type_of_label(id_type_text or "居民身份证").value          # rule K3
+    number = ids.validate_id(id_type, id_number_text, field="借用人证件号码",
+                             today=desk.now().date())
+    phone = phones.normalize_phone(phone_text, field="借用人电话")
+    return _Borrower(kind, name, company, id_type, number, phone)
+
+
+def confirm_approver(desk: Desk, login: str, password: str) -> OperatorInfo:
+    """The manager approving a loan, proven by their own login and password typed at the
+    desk (rule K3, as for 公务查询登记, rule G3); at night the duty manager (rule G5).
+    Nothing is written and the password goes nowhere: a refusal names the field."""
+    if not squeeze(login or ""):
+        raise ValidationError("借用钥匙须先经管理人员批准：请批准人输入自己的登录名和密码（规则K3）",
+                              field="批准人", rule="K3")
+    if not password:
+        raise ValidationError("请批准人输入自己的密码（规则K3）", field="批准人密码", rule="K3")
+    try:
+        approver = operators.confirm_approval(desk.db, login, password,
+                                              Permission.APPROVE_KEY_LENDING)
+    except ValidationError as exc:
+        raise ValidationError(f"{exc.message}（规则K3）", field=exc.field, rule="K3") from None
+    _night_approver(desk, approver.role)
+    return approver
+
+
+def _night_approver(desk: Desk, role: Role | str) -> None:
+    if night_now(desk) and Role(role) is not Role.DUTY_MANAGER:                 # rule G5
+        raise ValidationError("晚上由物业总值负责前台：夜间借出钥匙须由当班物业总值批准（规则G5）",
+                              field="批准人", rule="G5")
+
+
+def lend(desk: Desk, key_id: int, data: LoanInput) -> Lent:
+    """Lend a key (rule K3): the borrower checked, the manager approving at the desk with
+    their own password; every check runs before anything is written."""
+    desk.require(Permission.REGISTER)
+    borrower = _borrower(desk, data.borrower_kind, data.borrower_name, data.borrower_company,
+                         data.borrower_id_type, data.borrower_id_number, data.borrower_phone)
     purpose = clean_text(data.purpose, "借用事由", required=True, rule="K3")
-    due_typed = parse_time(data.due, now, field="应还时间")
-    with desk.write(f"借出钥匙 {name}") as session:
-        row = _key(session, key_id)
-        approver = session.get(Operator, data.approver_id) if data.approver_id else None
-        approved = (approver is not None and approver.active
-                    and allows(approver.role, Permission.APPROVE_KEY_LENDING))
-        if data.approver_id and not approved:
-            raise ValidationError("所选批准人没有批准借用钥匙的权限（规则K3）", field="批准人",
+    due_typed = parse_time(data.due, desk.now(), field="应还时间")
+    approver = confirm_approver(desk, data.approver_login, data.approver_password)
+    return _lend(desk, key_id, borrower, purpose, data.repair_works, due_typed, approver)
+
+
+def lend_approved(desk: Desk, key_id: int, data: LoanInput, approver_id: int) -> Lent:
+    """A loan whose approval was given away from the desk: the demo's month of history.
+    A clerk lends with `lend`, where the manager types their own password."""
+    desk.require(Permission.REGISTER)
+    borrower = _borrower(desk, data.borrower_kind, data.borrower_name, data.borrower_company,
+                         data.borrower_id_type, data.borrower_id_number, data.borrower_phone)
+    purpose = clean_text(data.purpose, "借用事由", required=True, rule="K3")
+    due_typed = parse_time(data.due, desk.now(), field="应还时间")
+    with desk.read() as session:
+        op = session.get(Operator, approver_id)
+        if op is None or not op.active or not allows(op.role, Permission.APPROVE_KEY_LENDING):
+            raise ValidationError("批准人没有批准借用钥匙的权限（规则K3）", field="批准人",
                                   rule="K3")
-        if approved and approver is not None and night_now(desk) \
-                and approver.role != Role.DUTY_MANAGER.value:                  # rule G5
-            raise ValidationError("晚上由物业总值负责前台：夜间借出钥匙须由当班物业总值批准（规则G5）",
-                                  field="批准人", rule="G5")
+        approver = OperatorInfo(op.id, op.login, op.name, Role(op.role))
+    _night_approver(desk, approver.role)
+    return _lend(desk, key_id, borrower, purpose, data.repair_works, due_typed, approver)
+
+
+def _lend(desk: Desk, key_id: int, b: _Borrower, purpose: str, repair_works: bool,
+          due_typed: datetime | None, approver: OperatorInfo) -> Lent:
+    assert approver.id is not None and allows(approver.role, Permission.APPROVE_KEY_LENDING)
+    now = desk.now()
+    with desk.write(f"借出钥匙 {b.name}") as session:
+        row = _key(session, key_id)
         occupancy = _occupancy(session, row)
         kind = KeyKind(row.kind)
         due = check_lending(LendingCase(
-            kind=kind, status=KeyStatus(row.status), occupancy=occupancy, approved=approved,
-            repair_works=data.repair_works, owner_consent=bool(row.owner_consent),
+            kind=kind, status=KeyStatus(row.status), occupancy=occupancy, approved=True,
+            repair_works=repair_works, owner_consent=bool(row.owner_consent),
             out_at=now, due_at=due_typed, end_of_day_hour=end_of_day_hour(desk)))
-        assert approver is not None
         is_unhanded = unhanded(kind, occupancy)
-        deadline, _why = deadline_of(now, due, repair_works=data.repair_works,
+        deadline, _why = deadline_of(now, due, repair_works=repair_works,
                                      unhanded_key=is_unhanded,
                                      end_of_day_hour=end_of_day_hour(desk))
         loan = KeyLoan(
-            key_id=row.id, borrower_kind=kind_of_borrower.value, borrower_name=name,
-            borrower_company=company, borrower_id_type=id_type, borrower_id_number=number,
-            borrower_phone=phone, purpose=purpose, repair_works=data.repair_works,
+            key_id=row.id, borrower_kind=b.kind.value, borrower_name=b.name,
+            borrower_company=b.company, borrower_id_type=b.id_type, borrower_id_number=b.id_number,
+            borrower_phone=b.phone, purpose=purpose, repair_works=repair_works,
             unhanded=is_unhanded, approved_by=approver.id, approver_name=approver.name,
             out_at=now, due_at=due, deadline=deadline)
         session.add(loan)
         row.status = KeyStatus.LENT.value
         session.flush()
         _event(session, desk, row.id, EventKind.LENT,
-               f"借给{company + ' ' if company else ''}{name}（{id_type} {mask_id(number)}），"
-               f"事由：{purpose}，{approver.name}批准，应还 {due:%m-%d %H:%M}")
+               f"借给{b.company + ' ' if b.company else ''}{b.name}（{b.id_type} {mask_id(b.id_number)}），"
+               f"事由：{purpose}，{approver.name}批准，应还 {due:%m-%d %H:%M}", loan_id=loan.id)
         return Lent(loan.id, due, deadline)
 
 
@@ -416,7 +478,7 @@ def return_key(desk: Desk, key_id: int, *, condition: str = "完好", receiver: 
             row.condition = cond
         _event(session, desk, row.id, EventKind.RETURNED,
                f"{loan.borrower_name}归还，{who}接收，状况：{cond}"
-               + (f"（{late.text}）" if late else ""))
+               + (f"（{late.text}）" if late else ""), loan_id=loan.id)
         return Returned(loan.id, late)
 
 
@@ -656,37 +718,185 @@ def found_again(desk: Desk, key_id: int, note: str = "") -> None:
         _event(session, desk, row.id, EventKind.FOUND, "找回，放回格位" + (f"，{text}" if text else ""))
 
 
+class _Changes:
+    """What a correction changes (rule G4): applied to the record's current values, so
+    every list, register and figure reads the corrected ones, and said as "label old→new"
+    in the new entry; the entry corrected stays as it was."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def set(self, record: Any, attr: str, label: str, new: Any,
+            show: Callable[[Any], str] | None = None) -> bool:
+        old = getattr(record, attr)
+        if old == new:
+            return False
+        shown = show or (lambda v: f"“{v}”")
+        self.lines.append(f"{label} {shown(old)}→{shown(new)}")
+        setattr(record, attr, new)
+        return True
+
+    def record(self, session: Session, desk: Desk, key_id: int, what: str, why: str, *,
+               corrects_id: int | None, loan_id: int | None = None) -> int:
+        """The correction as a new event pointing at the one it corrects."""
+        if not self.lines:
+            raise ValidationError("没有要更正的内容：请改正要更正的项目", field="更正原因")
+        event = _event(session, desk, key_id, EventKind.CORRECTION,
+                       f"更正{what}：{'；'.join(self.lines)}（原因：{why}）",
+                       corrects_id=corrects_id, loan_id=loan_id)
+        session.flush()
+        return event.id
+
+
+def _reason(reason: str) -> str:
+    return clean_text(reason, "更正原因", required=True, max_length=200, rule="G4")
+
+
 def correct_key(desk: Desk, key_id: int, *, reason: str, key_count_text: int | str | None = None,
                 tag: str | None = None, condition: str | None = None) -> int:
     """A correction is a new event pointing at the take-in it corrects (rule G4)."""
     desk.require(Permission.REGISTER)
-    why = clean_text(reason, "更正原因", required=True, max_length=200, rule="G4")
+    why = _reason(reason)
     with desk.write("更正钥匙记录") as session:
         row = _key(session, key_id)
-        changes = []
+        changes = _Changes()
         if key_count_text is not None:
-            n = key_count(key_count_text)
-            if n != row.key_count:
-                changes.append(f"数量 {row.key_count}→{n}")
-                row.key_count = n
+            changes.set(row, "key_count", "数量", key_count(key_count_text), str)
         if tag is not None:
-            t = clean_text(tag, "钥匙标签")
-            if t != row.tag:
-                changes.append(f"标签 “{row.tag}”→“{t}”")
-                row.tag = t
+            changes.set(row, "tag", "标签", clean_text(tag, "钥匙标签"))
         if condition is not None:
-            c = clean_text(condition, "钥匙状况", required=True)
-            if c != row.condition:
-                changes.append(f"状况 “{row.condition}”→“{c}”")
-                row.condition = c
-        if not changes:
-            raise ValidationError("没有要更正的内容", field="更正原因")
+            changes.set(row, "condition", "状况", clean_text(condition, "钥匙状况", required=True))
         first = session.scalar(select(KeyEvent.id).where(
             KeyEvent.key_id == row.id, KeyEvent.kind == EventKind.TAKEN_IN.value))
-        event = _event(session, desk, row.id, EventKind.CORRECTION,
-                       f"更正：{'；'.join(changes)}（原因：{why}）", corrects_id=first)
-        session.flush()
-        return event.id
+        return changes.record(session, desk, row.id, "", why, corrects_id=first)
+
+
+@dataclass
+class LoanCorrection:
+    """What the clerk corrects on a loan, as typed; None leaves a value as it was (rule G4).
+    Times are read against the day the key went out: "17:30", "明天 9:00" or in full."""
+
+    reason: str = ""
+    borrower_name: str | None = None
+    borrower_company: str | None = None
+    borrower_id_type: str | None = None
+    borrower_id_number: str | None = None
+    borrower_phone: str | None = None
+    purpose: str | None = None
+    due: str | None = None
+    returned_at: str | None = None
+    received_by: str | None = None
+    return_condition: str | None = None
+
+    def touches_return(self) -> bool:
+        return any(v is not None for v in (self.returned_at, self.received_by,
+                                           self.return_condition))
+
+    def touches_lending(self) -> bool:
+        return any(v is not None for v in (
+            self.borrower_name, self.borrower_company, self.borrower_id_type,
+            self.borrower_id_number, self.borrower_phone, self.purpose, self.due))
+
+
+def _hm(at: datetime | None) -> str:
+    return f"{at:%m-%d %H:%M}" if at else "—"
+
+
+def correct_loan(desk: Desk, loan_id: int, data: LoanCorrection) -> int:
+    """Correct a loan's details — a wrong return time, borrower's phone, due time … (rule
+    G4): the loan's current values take the correction, so the key's history, the
+    borrowing register and the month's figures read them; the lending and the return
+    entries stay as they were written, and a new entry says what changed, why, who, when.
+    The corrected values pass the checks of the lending and the return (rule K3)."""
+    desk.require(Permission.REGISTER)
+    why = _reason(data.reason)
+    now = desk.now()
+    eod = end_of_day_hour(desk)
+    with desk.write("更正借用钥匙记录") as session:
+        loan = session.get(KeyLoan, loan_id)
+        if loan is None:
+            raise NotFound("找不到这次借用的记录", field="借用记录")
+        row = _key(session, loan.key_id)
+        changes = _Changes()
+        if data.touches_lending():
+            b = _borrower(desk, loan.borrower_kind, _given(data.borrower_name, loan.borrower_name),
+                          _given(data.borrower_company, loan.borrower_company),
+                          _given(data.borrower_id_type, loan.borrower_id_type),
+                          _given(data.borrower_id_number, loan.borrower_id_number),
+                          _given(data.borrower_phone, loan.borrower_phone))
+            changes.set(loan, "borrower_name", "借用人", b.name)
+            changes.set(loan, "borrower_company", "单位", b.company)
+            changes.set(loan, "borrower_id_type", "证件类型", b.id_type)
+            changes.set(loan, "borrower_id_number", "证件号码", b.id_number, mask_id)  # G3
+            changes.set(loan, "borrower_phone", "电话", b.phone, mask_phone)
+            if data.purpose is not None:
+                changes.set(loan, "purpose", "事由",
+                            clean_text(data.purpose, "借用事由", required=True, rule="K3"))
+        if data.due is not None:
+            due_typed = parse_time(data.due, loan.out_at, field="应还时间")
+            if due_typed is None:
+                raise ValidationError("请写明更正后的应还时间", field="应还时间")
+            due = check_lending(LendingCase(                               # rule K3
+                kind=KeyKind(row.kind), status=KeyStatus.IN_CABINET,
+                occupancy="未入伙" if loan.unhanded else "", approved=True,
+                repair_works=loan.repair_works, owner_consent=True, out_at=loan.out_at,
+                due_at=due_typed, end_of_day_hour=eod))
+            if changes.set(loan, "due_at", "应还时间", due, _hm):
+                loan.deadline, _why = deadline_of(loan.out_at, due, repair_works=loan.repair_works,
+                                                  unhanded_key=loan.unhanded, end_of_day_hour=eod)
+        if data.touches_return():
+            if loan.returned_at is None:
+                raise ValidationError("这次借用还没有归还：归还时间、接收人和状况在归还时登记",
+                                      field="归还时间")
+            _correct_return(session, row, loan, data, changes, now)
+        if loan.returned_at is not None:
+            late = lateness(loan.out_at, loan.due_at, loan.returned_at,
+                            repair_works=loan.repair_works, unhanded_key=loan.unhanded,
+                            end_of_day_hour=eod)
+            loan.returned_late = late is not None
+        corrected = EventKind.LENT if data.touches_lending() or not data.touches_return() \
+            else EventKind.RETURNED
+        first = session.scalar(select(KeyEvent.id).where(
+            KeyEvent.loan_id == loan.id, KeyEvent.kind == corrected.value)
+            .order_by(KeyEvent.id).limit(1))
+        return changes.record(session, desk, row.id,
+                              f"借用（{_hm(loan.out_at)}借出，{loan.borrower_name}）", why,
+                              corrects_id=first, loan_id=loan.id)
+
+
+def _given(typed: str | None, current: str) -> str:
+    return current if typed is None else typed
+
+
+def _correct_return(session: Session, row: CabinetKey, loan: KeyLoan, data: LoanCorrection,
+                    changes: _Changes, now: datetime) -> None:
+    """The return's time, receiver and condition corrected, checked as at the return."""
+    if data.returned_at is not None:
+        when = parse_time(data.returned_at, loan.out_at, field="归还时间")
+        if when is None:
+            raise ValidationError("请写明更正后的归还时间", field="归还时间")
+        if when < loan.out_at:
+            raise ValidationError(f"归还时间不能早于借出时间（{loan.out_at:%Y-%m-%d %H:%M}）",
+                                  field="归还时间")
+        if when > now:
+            raise ValidationError("归还时间不能晚于现在", field="归还时间")
+        after = session.scalar(select(func.min(KeyLoan.out_at)).where(
+            KeyLoan.key_id == loan.key_id, KeyLoan.out_at > loan.out_at))
+        if after is not None and when > after:
+            raise ValidationError(f"归还时间不能晚于这把钥匙下一次借出的时间（{after:%Y-%m-%d %H:%M}）",
+                                  field="归还时间")
+        changes.set(loan, "returned_at", "归还时间", when, _hm)
+    if data.received_by is not None:
+        changes.set(loan, "received_by", "接收人",
+                    clean_text(data.received_by, "接收人", required=True, max_length=MAX_NAME))
+    if data.return_condition is not None:
+        old = loan.return_condition
+        cond = clean_text(data.return_condition, "归还时状况", required=True, rule="K3")
+        latest = session.scalar(select(KeyLoan.id).where(KeyLoan.key_id == loan.key_id)
+                                .order_by(KeyLoan.out_at.desc(), KeyLoan.id.desc()).limit(1))
+        if changes.set(loan, "return_condition", "归还时状况", cond) and latest == loan.id \
+                and row.status == KeyStatus.IN_CABINET.value and row.condition == old:
+            row.condition = cond        # the key's condition came from this return
 
 
 # --- keeper handover (rules K7, G6) ---------------------------------------------------------
@@ -880,6 +1090,11 @@ class LoanView:
     received_by: str
     return_condition: str
     late: str
+    borrower_name: str = ""
+    borrower_company: str = ""
+    borrower_phone: str = ""        # masked
+    # the loan's corrections, oldest first: "11-19 09:10 王芳 更正借用（…）：应还时间 …（原因：…）"
+    corrections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -907,7 +1122,8 @@ class KeyView:
     open_loan: LoanView | None
 
 
-def _loan_view(loan: KeyLoan, now: datetime, eod: int) -> LoanView:
+def _loan_view(loan: KeyLoan, now: datetime, eod: int,
+               corrections: tuple[str, ...] = ()) -> LoanView:
     late = ""
     if loan.returned_at is None:
         lt = _loan_late(loan, now, eod)
@@ -918,7 +1134,8 @@ def _loan_view(loan: KeyLoan, now: datetime, eod: int) -> LoanView:
     who = f"{loan.borrower_company} {loan.borrower_name}".strip()
     return LoanView(loan.id, who, f"{loan.borrower_id_type} {mask_id(loan.borrower_id_number)}",
                     loan.purpose, loan.approver_name, loan.out_at, loan.due_at, loan.returned_at,
-                    loan.received_by, loan.return_condition, late)
+                    loan.received_by, loan.return_condition, late, loan.borrower_name,
+                    loan.borrower_company, mask_phone(loan.borrower_phone), corrections)
 
 
 def get_key(desk: Desk, key_id: int, *, reveal_id: bool = False) -> KeyView:
@@ -930,10 +1147,16 @@ def get_key(desk: Desk, key_id: int, *, reveal_id: bool = False) -> KeyView:
     eod = end_of_day_hour(desk)
     with desk.read() as session:
         row = _key(session, key_id)
-        events = tuple((e.at, e.kind, e.text, e.operator_name) for e in session.scalars(
-            select(KeyEvent).where(KeyEvent.key_id == key_id).order_by(KeyEvent.at, KeyEvent.id)))
-        loans = [_loan_view(loan, now, eod) for loan in session.scalars(
-            select(KeyLoan).where(KeyLoan.key_id == key_id).order_by(KeyLoan.out_at.desc()))]
+        rows = list(session.scalars(select(KeyEvent).where(KeyEvent.key_id == key_id)
+                                    .order_by(KeyEvent.at, KeyEvent.id)))
+        events = tuple((e.at, e.kind, e.text, e.operator_name) for e in rows)
+        fixes: dict[int, list[str]] = {}
+        for e in rows:
+            if e.kind == EventKind.CORRECTION.value and e.loan_id is not None:
+                fixes.setdefault(e.loan_id, []).append(f"{e.at:%m-%d %H:%M} {e.operator_name} {e.text}")
+        loans = [_loan_view(loan, now, eod, tuple(fixes.get(loan.id, ()))) for loan in session.scalars(
+            select(KeyLoan).where(KeyLoan.key_id == key_id)
+            .order_by(KeyLoan.out_at.desc(), KeyLoan.id.desc()))]
         number = row.depositor_id_number if reveal_id else mask_id(row.depositor_id_number)
         view = KeyView(
             row.id, row.version, row.slot, row.status, row.kind, _unit_text(row.unit_code),

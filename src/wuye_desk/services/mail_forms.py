@@ -78,7 +78,7 @@ def print_pickup_sheet(desk: Desk, pickup_id: int, out: Path) -> Path:
             "unit": units.parse_unit(p.unit_code).display if p.unit_code else "",
             "collector": collector, "id_text": f"{p.id_type} {p.id_masked}",
             "picked_at": p.picked_at, "operator_name": _operator(session, p.created_by),
-            "keeper": _keeper(desk),
+            "keeper": _keeper(desk), "signature": p.signature_png,
             "items": [_register_row(m, collector) for m in items]}
     return render_form("mail_register", record, Path(out), office_header(desk))
 

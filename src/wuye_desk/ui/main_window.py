@@ -6,7 +6,7 @@ import importlib
 import logging
 import threading
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self._tab_widgets: dict[str, QWidget] = {}
         for spec in TABS:
             self._add_tab(spec)
+        self._build_tab(TABS[0])
+        self.tabs.currentChanged.connect(self._build_current_tab)
 
         self._build_search()
         self._build_menu()
@@ -80,20 +82,47 @@ class MainWindow(QMainWindow):
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
     # --- tabs ---------------------------------------------------------------
+    # A tab is built the first time it is shown (or asked for): the window is up
+    # with the overview while the other tabs' modules and first queries wait.
     def _add_tab(self, spec: TabSpec) -> None:
-        widget = spec.create(self.desk, self)
-        index = self.tabs.addTab(widget, term(spec.title))
+        index = self.tabs.addTab(QWidget(self.tabs), term(spec.title))
         self.tabs.setTabToolTip(index, self.tr("{title}（{shortcut}）").format(
             title=term(spec.title), shortcut=spec.shortcut))
-        self._tab_widgets[spec.key] = widget
         shortcut = QShortcut(QKeySequence(spec.shortcut), self)
         shortcut.activated.connect(lambda key=spec.key: self.show_tab(key))
 
+    def _build_tab(self, spec: TabSpec) -> QWidget:
+        widget = self._tab_widgets.get(spec.key)
+        if widget is not None:
+            return widget
+        widget = cast(QWidget, spec.create(self.desk, self))
+        self._tab_widgets[spec.key] = widget
+        index = TABS.index(spec)
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.insertTab(index, widget, self.tabs.tabText(index))
+            self.tabs.setTabToolTip(index, self.tabs.tabToolTip(index + 1))
+            self.tabs.removeTab(index + 1)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return widget
+
+    def _build_current_tab(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self._build_tab(TABS[index])
+
     def tab(self, key: str) -> Any:
-        return self._tab_widgets.get(key)
+        """The tab's widget, built now if it has not been shown yet."""
+        spec = next((s for s in TABS if s.key == key), None)
+        return self._build_tab(spec) if spec is not None else None
 
     def show_tab(self, key: str, record_id: int | None = None) -> None:
-        widget = self._tab_widgets.get(key)
+        widget = self.tab(key)
         if widget is None:
             return
         self.tabs.setCurrentWidget(widget)

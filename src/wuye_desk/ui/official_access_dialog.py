@@ -26,6 +26,7 @@ from wuye_desk.domain.errors import DeskError
 from wuye_desk.services import official_access
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.official_access import AccessInput
+from wuye_desk.ui.approver_fields import ApproverFields
 from wuye_desk.ui.form_fields import FieldForm, combo
 
 W = TypeVar("W", bound=QWidget)
@@ -53,10 +54,8 @@ class OfficialAccessDialog(QDialog):
         self.legal_basis.setPlaceholderText(self.tr("文书名称及编号，如 调取证据通知书 〔2026〕118号"))
         self.records = self._add("查询内容", QLineEdit(self))
         self.records.setPlaceholderText(self.tr("查看或复制了哪些资料，如 3栋2单元1502 业户档案"))
-        self.approver = self._add("批准人", QLineEdit(self))
-        self.approver.setPlaceholderText(self.tr("经理的登录名"))
-        self.password = self._add("批准人密码", QLineEdit(self))
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.approval = ApproverFields(self.form)
+        self.approver, self.password = self.approval.login, self.approval.password
         layout.addWidget(self.form)
         self.message = QLabel(self)
         layout.addWidget(self.message)
@@ -80,20 +79,22 @@ class OfficialAccessDialog(QDialog):
         return AccessInput(officer_name=self.officer_name.text(), officer_org=self.officer_org.text(),
                            id_type=self.id_type.currentText(), id_number=self.id_number.text(),
                            legal_basis=self.legal_basis.text(), records=self.records.text(),
-                           approver_login=self.approver.text(), approver_password=self.password.text())
+                           approver_login=self.approval.typed()[0],
+                           approver_password=self.approval.typed()[1])
 
     def save(self) -> None:
         try:
             official_access.record_access(self.desk, self.value())
         except DeskError as exc:
-            self.password.clear()
+            self.approval.forget_password()
             if not self.form.show_error(exc):
                 self.message.setText(exc.message)
             return
         self.form.clear_errors()
         for edit in (self.officer_name, self.officer_org, self.id_number, self.legal_basis,
-                     self.records, self.approver, self.password):
+                     self.records):
             edit.clear()
+        self.approval.clear()
         self.message.setText(self.tr("已登记。"))
         self.refresh()
         self.officer_name.setFocus()

@@ -166,3 +166,6 @@ class KeyEvent(Base):
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"), nullable=True)
     operator_name: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("key_event.id"), nullable=True)
+    # the loan a lending, a return or a loan's correction belongs to (rule G4)
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("key_loan.id"), nullable=True,
+                                                index=True)

@@ -1,7 +1,7 @@
 """The keeper's forms, one dialog each, by keyboard: Enter moves on, Ctrl+S saves, Esc closes.
 
-收存钥匙 (rule K2), 借出钥匙 and 归还钥匙 (rule K3), 紧急使用 (rule K4),
-钥匙交接 (rule K7). A refusal from the service shows beside its field; nothing is written.
+收存钥匙 (rule K2), 借出钥匙 and 归还钥匙 (rule K3), 更正借用记录 (rule G4),
+紧急使用 (rule K4), 钥匙交接 (rule K7). A refusal from the service shows beside its field; nothing is written.
 """
 
 from __future__ import annotations
@@ -26,12 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desk.domain.errors import DeskError
+from wuye_desk.domain.errors import DeskError, ValidationError
 from wuye_desk.domain.ids import IdType
 from wuye_desk.domain.keys import BorrowerKind, EmergencyReason, KeyKind, ToldHow, ToldWhom
+from wuye_desk.domain.operators import Role
 from wuye_desk.services import households, keys
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.keys import EmergencyInput, HandoverInput, KeyInput, LoanInput
+from wuye_desk.services.keys import (
+    EmergencyInput,
+    HandoverInput,
+    KeyInput,
+    LoanCorrection,
+    LoanInput,
+)
+from wuye_desk.ui.approver_fields import ApproverFields
 from wuye_desk.ui.form_fields import FieldForm, combo
 from wuye_desk.ui.household_picker import HouseholdPicker
 
@@ -190,10 +198,14 @@ class LendDialog(KeyDialog):
         self.key_id = key_id
         view = keys.get_key(desk, key_id)
         night = keys.night_now(desk)
+        who = "、".join(f"{a.name}（{a.role}）" for a in keys.approvers(desk)
+                       if not night or a.role == Role.DUTY_MANAGER.value)
         self.show_info(f"{view.slot}　{view.unit or view.tag}　{view.kind}×{view.key_count}　"
                        f"{view.status}" + ("\n" + self.tr("业主事先同意：{o}").format(o=view.owner_consent)
                                            if view.owner_consent else "")
-                       + ("\n" + self.tr("夜间：须由当班物业总值批准（规则G5）") if night else ""))
+                       + ("\n" + self.tr("夜间：须由当班物业总值批准（规则G5）") if night else "")
+                       + "\n" + self.tr("批准人在本机输入自己的登录名和密码（规则K3）；可批准：{who}")
+                       .format(who=who or self.tr("无")))
         self.borrower_kind = self.add("借用人类别", combo([b.value for b in BorrowerKind],
                                                          parent=self))
         self.name = self.add("借用人姓名", QLineEdit(self))
@@ -207,12 +219,11 @@ class LendDialog(KeyDialog):
                                                       self))
         self.due = self.add("应还时间", QLineEdit(self))
         self.due.setPlaceholderText(self.tr("如 17:30 或 明天 9:00；不填为当天下班时间"))
-        self.approver = self.add("批准人", QComboBox(self))
-        self.approver.addItem("", None)
-        for a in keys.approvers(desk):
-            self.approver.addItem(f"{a.name}（{a.role}）", a.id)
+        # rule K3: the manager approves here, with their own login and password
+        self.approval = ApproverFields(self.form)
+        self.approver, self.password = self.approval.login, self.approval.password
         self.save_button.setText(self.tr("借出 (Ctrl+S)"))
-        self.resize(500, 480)
+        self.resize(500, 540)
         self.borrower_kind.setFocus()
 
     def value(self) -> LoanInput:
@@ -221,11 +232,15 @@ class LendDialog(KeyDialog):
                          borrower_id_type=self.id_type.currentText(),
                          borrower_id_number=self.id_number.text(),
                          borrower_phone=self.phone.text(), purpose=self.purpose.currentText(),
-                         repair_works=self.repair.isChecked(), approver_id=self.approver.currentData(),
-                         due=self.due.text())
+                         repair_works=self.repair.isChecked(), due=self.due.text(),
+                         approver_login=self.approval.typed()[0],
+                         approver_password=self.approval.typed()[1])
 
     def attempt(self) -> keys.Lent:
-        return keys.lend(self.desk, self.key_id, self.value())
+        try:
+            return keys.lend(self.desk, self.key_id, self.value())
+        finally:
+            self.approval.forget_password()   # saved or refused, the password is not kept
 
 
 class ReturnDialog(KeyDialog):
@@ -255,6 +270,73 @@ class ReturnDialog(KeyDialog):
     def attempt(self) -> keys.Returned:
         return keys.return_key(self.desk, self.key_id, condition=self.condition.currentText(),
                                receiver=self.receiver.text(), at=self.at.text())
+
+
+class LoanCorrectionDialog(KeyDialog):
+    """更正借用记录 (rule G4): a loan's details corrected by a new entry with its reason;
+    the lending and the return entries stay as written. Only the fields the clerk
+    changed are sent; the return's fields wait until the key is back."""
+
+    title = "更正借用记录"
+    FIELDS = (("借用人姓名", "borrower_name"), ("借用人单位", "borrower_company"),
+              ("借用人电话", "borrower_phone"), ("借用人证件号码", "borrower_id_number"),
+              ("借用事由", "purpose"), ("应还时间", "due"), ("归还时间", "returned_at"),
+              ("接收人", "received_by"), ("归还时状况", "return_condition"))
+    RETURN_FIELDS = ("returned_at", "received_by", "return_condition")
+
+    def __init__(self, desk: Desk, key_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(desk, parent)
+        self.setWindowTitle(self.tr("更正借用记录"))
+        view = keys.get_key(desk, key_id)
+        self.heading = f"{view.slot}　{view.unit or view.tag}　{view.kind}×{view.key_count}"
+        self.loans = list(view.loans)
+        self.loan = self.add("借用记录", combo(
+            [f"{ln.out_at:%Y-%m-%d %H:%M} {ln.borrower} {ln.purpose}" for ln in self.loans],
+            parent=self))
+        self.edits = {attr: self.add(label, QLineEdit(self)) for label, attr in self.FIELDS}
+        self.edits["borrower_id_number"].setPlaceholderText(self.tr("证件号码有误时填写正确的号码"))
+        self.edits["due"].setPlaceholderText(self.tr("如 17:00、明天 9:00（按借出当天算）"))
+        self.reason = self.add("更正原因", QLineEdit(self))
+        self.reason.setPlaceholderText(self.tr("必填：为什么更正"))
+        self.shown: dict[str, str] = {}
+        self.loan.currentIndexChanged.connect(self._fill)
+        self._fill(0)
+        self.save_button.setText(self.tr("更正 (Ctrl+S)"))
+        self.resize(520, 560)
+        (self.loan if len(self.loans) > 1 else self.edits["borrower_name"]).setFocus()
+
+    def _fill(self, index: int) -> None:
+        if not 0 <= index < len(self.loans):
+            self.show_info(self.heading + "\n" + self.tr("这把钥匙没有借用记录"))
+            for edit in self.edits.values():
+                edit.setEnabled(False)
+            return
+        ln = self.loans[index]
+        self.shown = {
+            "borrower_name": ln.borrower_name, "borrower_company": ln.borrower_company,
+            "borrower_phone": ln.borrower_phone, "borrower_id_number": "",
+            "purpose": ln.purpose, "due": f"{ln.due_at:%Y-%m-%d %H:%M}",
+            "returned_at": f"{ln.returned_at:%Y-%m-%d %H:%M}" if ln.returned_at else "",
+            "received_by": ln.received_by, "return_condition": ln.return_condition}
+        for attr, edit in self.edits.items():
+            edit.setText(self.shown[attr])
+            edit.setEnabled(attr not in self.RETURN_FIELDS or ln.returned_at is not None)
+        lines = [self.heading, self.tr("{a}批准，证件 {i}").format(a=ln.approver, i=ln.borrower_id)]
+        if ln.returned_at is None:
+            lines.append(self.tr("尚未归还：归还情况在归还时登记"))
+        lines += [self.tr("已更正：{c}").format(c=c) for c in ln.corrections]
+        self.show_info("\n".join(lines))
+
+    def value(self) -> LoanCorrection:
+        changed = {attr: edit.text() for attr, edit in self.edits.items()
+                   if edit.isEnabled() and edit.text() != self.shown.get(attr, "")}
+        return LoanCorrection(reason=self.reason.text(), **changed)
+
+    def attempt(self) -> int:
+        index = self.loan.currentIndex()
+        if not 0 <= index < len(self.loans):
+            raise ValidationError(self.tr("这把钥匙没有借用记录"), field="借用记录")
+        return keys.correct_loan(self.desk, self.loans[index].id, self.value())
 
 
 class EmergencyDialog(KeyDialog):

@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,7 @@ from wuye_desk.ui.keys.dialogs import (
     HandoverDialog,
     KeyDialog,
     LendDialog,
+    LoanCorrectionDialog,
     ReturnDialog,
     TakeInDialog,
     TextDialog,
@@ -52,6 +53,12 @@ REFRESH_MS = 60_000  # the grid turns red by itself when a key becomes overdue
 COLUMN_WIDTHS = {"格位": 55, "房号/区域": 115, "类别": 90, "数量": 40, "状况": 70, "状态": 50,
                  "委托人": 60, "收存日期": 85, "借用情况": 160}
 
+
+
+# the field labels of the smaller steps, shown through KeyDialog.add (context "KeyDialog")
+STEP_FIELDS = (QT_TRANSLATE_NOOP("KeyDialog", "领回人"), QT_TRANSLATE_NOOP("KeyDialog", "换锁说明"),
+               QT_TRANSLATE_NOOP("KeyDialog", "复制数量"), QT_TRANSLATE_NOOP("KeyDialog", "物业总值"),
+               QT_TRANSLATE_NOOP("KeyDialog", "已封存"))
 
 class KeysTab(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
@@ -144,6 +151,7 @@ class KeysTab(QWidget):
                            (self.tr("遗失钥匙找回…"), self.found_again),
                            (self.tr("登记损坏…"), lambda: self.report_problem("损坏")),
                            (self.tr("更正记录…"), self.correct),
+                           (self.tr("更正借用记录…"), self.correct_loan),
                            (self.tr("显示委托人完整证件号"), self.reveal_id)):
             menu.addAction(text).triggered.connect(slot)
         self.more_button.setMenu(menu)
@@ -247,7 +255,9 @@ class KeysTab(QWidget):
                 b=ln.borrower, p=ln.purpose, a=ln.approver, o=f"{ln.out_at:%m-%d %H:%M}",
                 d=f"{ln.due_at:%m-%d %H:%M}")
             lines.append(f"<span style='color:{colour}'>{loan}"
-                         + (f"，{ln.late}" if ln.late else "") + "</span>")
+                         + (f"，{ln.late}" if ln.late else "")
+                         + (self.tr("（已更正{n}次）").format(n=len(ln.corrections))
+                            if ln.corrections else "") + "</span>")
         lines += [f"{at:%m-%d %H:%M} {kind}：{text}（{who}）" for at, kind, text, who in v.events[-8:]]
         self.detail.setText("<br>".join(lines))
         self.current_key = key_id
@@ -415,6 +425,14 @@ class KeysTab(QWidget):
                                  ("钥匙状况", v.condition), ("更正原因", "")],
             lambda k, n, tag, cond, why: keys.correct_key(
                 self.desk, k, reason=why, key_count_text=n, tag=tag, condition=cond))
+
+    def correct_loan(self) -> KeyDialog | None:
+        """A loan's details corrected by a new entry (rule G4)."""
+        key_id = self._need_key()
+        if key_id is None:
+            return None
+        return self._open(LoanCorrectionDialog(self.desk, key_id, self),
+                          self._after(self.tr("借用记录已更正（原记录保留）")))
 
     def hand_new_key(self) -> KeyDialog | None:
         pending = keys.open_lock_changes(self.desk)
