@@ -111,11 +111,7 @@ def refused(desk: Desk, name: str, path: Path, before: Callable[[], tuple[int, .
 
 def lend(desk: Desk, key_id: int, approver_id: int, **kw: Any) -> None:
     """A loan approved by the manager `approver_id` (a month's history)."""
-    approved = getattr(keys, "lend_approved", None)
-    if approved is not None:          # where the manager approves at the desk by password
-        approved(desk, key_id, loan_input(None, **kw), approver_id)
-    else:
-        keys.lend(desk, key_id, loan_input(approver_id, **kw))
+    keys.lend_approved(desk, key_id, loan_input(None, **kw), approver_id)
 
 
 def key_month(desk: Desk, clock: Clock) -> None:
@@ -175,9 +171,10 @@ def test_R2_key_registers_round_trip_after_the_custody_list(two, clock):
         changes = list(s.scalars(select(LockChange).order_by(LockChange.changed_at)))
         assert changes[0].new_key_id is not None and changes[1].new_key_id is None
         assert changes[0].duty_manager_name == "陈总值" and changes[0].duty_manager_id is None
-        events = [t for t, in s.execute(select(KeyEvent.text).where(
-            KeyEvent.kind.in_(("借出", "紧急使用", "换锁"))))]
-    assert len(events) == 6 and all(t.startswith("导入") for t in events)       # rule G4
+        events = s.execute(select(KeyEvent.text, KeyEvent.loan_id).where(
+            KeyEvent.kind.in_(("借出", "紧急使用", "换锁")))).all()
+    assert len(events) == 6 and all(t.startswith("导入") for t, _ in events)    # rule G4
+    assert sorted(x for _, x in events if x) == [x.id for x in loans]   # each names its loan
 
 
 def test_R2_a_key_register_names_the_custody_list_when_the_key_is_missing(two, clock):

@@ -1,5 +1,6 @@
 """The migrations build exactly the tables the models describe, on every branch head."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -29,7 +30,8 @@ def test_reopening_does_not_migrate_again(db_path, db):
 
 def test_loans_lent_before_0012_keep_their_approver_and_may_now_have_none(db_path):
     """0012 makes key_loan.approved_by nullable (a loan approved on paper, imported from an
-    old register); a loan already there keeps every column."""
+    old register); a loan already there keeps every column, and the key events pointing
+    at it still do."""
     from alembic import command
     from sqlalchemy import create_engine, text
 
@@ -58,6 +60,9 @@ def test_loans_lent_before_0012_keep_their_approver_and_may_now_have_none(db_pat
             "return_condition, returned_late, created_at, version) VALUES (1, 1, '员工', "
             "'赵工', '', '居民身份证', 'x', '', '检查', 0, 0, 1, '刘经理', '2026-01-03 09:00', "
             "'2026-01-03 17:00', '2026-01-03 17:00', '', '', 0, '2026-01-03', 1)"))
+        conn.execute(text(                      # its lending, linked to it by 0011
+            "INSERT INTO key_event (id, key_id, at, kind, text, operator_name) "
+            "VALUES (1, 1, '2026-01-03 09:00', '借出', '借给赵工', '王管理')"))
     engine.dispose()
     db = open_database(db_path)
     try:
@@ -67,5 +72,12 @@ def test_loans_lent_before_0012_keep_their_approver_and_may_now_have_none(db_pat
             conn.execute(text("UPDATE key_loan SET approved_by = NULL"))
             assert conn.execute(text("SELECT count(*) FROM key_loan WHERE approved_by IS NULL")
                                 ).scalar() == 1
+            assert conn.execute(text("SELECT loan_id FROM key_event")).scalar() == 1
+            assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            assert not conn.execute(text("PRAGMA foreign_key_check")).all()
+        with db.write_engine.begin() as conn:   # an older build could not keep them
+            cfg.attributes["connection"] = conn
+            with pytest.raises(RuntimeError, match="approved on paper"):
+                command.downgrade(cfg, "0011_key_event_loan")
     finally:
         db.dispose()

@@ -348,11 +348,20 @@ def _events(desk: Desk, kind: keys.EventKind, texts: list[tuple[int, str]]) -> l
 
 def _insert(desk: Desk, action: str, model: Any, entity: str, records: list[dict[str, Any]],
             events: list[dict[str, Any]]) -> int:
+    """The records and their events in one transaction, a batch at a time; a loan's event
+    names its loan (as the desk's own lending does)."""
     with desk.write(action) as session:
         conn = session.connection()
         for i in range(0, len(records), BATCH):
-            conn.execute(insert(model), records[i:i + BATCH])
-            conn.execute(insert(KeyEvent), events[i:i + BATCH])
+            batch = events[i:i + BATCH]
+            if model is KeyLoan:
+                ids = conn.execute(insert(KeyLoan).returning(
+                    KeyLoan.id, sort_by_parameter_order=True), records[i:i + BATCH]).scalars()
+                batch = [{**e, "loan_id": loan_id}
+                         for e, loan_id in zip(batch, ids, strict=True)]
+            else:
+                conn.execute(insert(model), records[i:i + BATCH])
+            conn.execute(insert(KeyEvent), batch)
         write_entries(session, [(entity, "import", "insert", None,
                                  {"count": len(records), "action": action})])
     return len(records)
