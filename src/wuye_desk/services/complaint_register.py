@@ -43,16 +43,16 @@ from wuye_desk.domain.visitors import clean_text
 from wuye_desk.exports.xlsx import SheetRow, cell_text
 from wuye_desk.services.complaints import _refresh, work_calendar
 from wuye_desk.services.desk import Desk
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
-from wuye_desk.services.visitor_register import (
-    _household_ids,
-    _masked_or,
-    _read_datetime,
-    _read_yes,
-    _unique_serials,
-    _unit_display,
-    _yes,
+from wuye_desk.services.register_cells import (
+    household_ids,
+    masked_or,
+    read_datetime,
+    read_yes,
+    unique_serials,
+    unit_display,
+    yes,
 )
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import Complaint, ComplaintEvent, ReturnVisit
 
@@ -111,13 +111,13 @@ def complaint_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]
             batch = session.execute(query).all()
         for r in batch:
             yield (r.serial or "", r.received_at, r.channel, r.complainant_kind,
-                   r.complainant_name, _unit_display(r.unit_code), r.complainant_phone,
+                   r.complainant_name, unit_display(r.unit_code), r.complainant_phone,
                    r.content_type, r.subtopic, r.resp_class, r.people, r.severity,
                    r.severity_reason, r.handler, r.description, r.state, r.contact_due,
                    r.contacted_at, r.escalate_due, r.escalated_at, r.answer_due, r.answered_at,
                    r.fix_due, r.fixed_at,
                    r.told_at, r.visit_due, r.visited_at, _rating_label(r.satisfaction),
-                   r.closed_at, r.invalid_reason, _yes(r.recurring), _yes(r.case_library))
+                   r.closed_at, r.invalid_reason, yes(r.recurring), yes(r.case_library))
         if len(batch) < BATCH:
             return
         after = (batch[-1].received_at, batch[-1].id)
@@ -148,7 +148,7 @@ def _kept(value: Any, field: str, *, required: bool = False, max_length: int = M
 
 def _when(v: dict[str, Any], header: str, received: datetime, now: datetime
           ) -> datetime | None:
-    moment = _read_datetime(v.get(header), header, required=False)
+    moment = read_datetime(v.get(header), header, required=False)
     if moment is not None and not received <= moment <= now:
         raise ValidationError(f"{header}应在受理时间之后、现在之前", field=header)
     return moment
@@ -156,7 +156,7 @@ def _when(v: dict[str, Any], header: str, received: datetime, now: datetime
 
 def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     now = desk.now()
-    received = _read_datetime(v.get("受理时间"), "受理时间", required=True)
+    received = read_datetime(v.get("受理时间"), "受理时间", required=True)
     assert received is not None
     if received > now:
         raise ValidationError("受理时间在将来", field="受理时间")
@@ -168,17 +168,17 @@ def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     if kind is ComplainantKind.RESIDENT and unit is None:
         raise ValidationError("业户投诉须有房号", field="房号")
     phone_text = cell_text(v.get("联系电话"))
-    phone = "" if not phone_text else _masked_or(
+    phone = "" if not phone_text else masked_or(
         phone_text, "联系电话", lambda t: phones.normalize_phone(t, field="联系电话"))[0]
     content = ContentType.parse(cell_text(v.get("投诉类型")), field="投诉类型")
     subtopic = subtopic_for(content, cell_text(v.get("子类")))                # rule C2
     resp_class = ResponsibilityClass.parse(cell_text(v.get("责任类别")), field="责任类别")
     severity = Severity.parse(cell_text(v.get("等级")), field="等级")
     state = State.parse(cell_text(v.get("状态")), field="状态")
-    fix_due = _read_datetime(v.get("处理时限"), "处理时限", required=True)
+    fix_due = read_datetime(v.get("处理时限"), "处理时限", required=True)
     assert fix_due is not None
     fixed_at = _when(v, "处理完成", received, now)
-    dues = {key: _read_datetime(v.get(header), header, required=False)       # rule C7
+    dues = {key: read_datetime(v.get(header), header, required=False)       # rule C7
             for key, header in (("contact_due", "联系主管时限"), ("escalate_due", "上报时限"),
                                 ("answer_due", "答复时限"))}
     done = {key: _when(v, header, received, now)
@@ -187,7 +187,7 @@ def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     told_at = _when(v, "告知投诉人", received, now)
     visited_at = _when(v, "最近回访", received, now)
     closed_at = _when(v, "关闭时间", received, now)
-    visit_due = _read_datetime(v.get("回访时限"), "回访时限", required=False)
+    visit_due = read_datetime(v.get("回访时限"), "回访时限", required=False)
     rating_text = cell_text(v.get("满意度"))
     rating = Satisfaction.parse(rating_text, field="满意度").value if rating_text else ""
     invalid_reason = _kept(v.get("无效原因"), "无效原因")
@@ -215,8 +215,8 @@ def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
         "fixed_at": fixed_at, "told_at": told_at, "visit_due": visit_due,
         "visited_at": visited_at, "satisfaction": rating, "closed_at": closed_at,
         "invalid_reason": invalid_reason,
-        "recurring": bool(_read_yes(v.get("重复投诉"), "重复投诉")),
-        "case_library": bool(_read_yes(v.get("案例库"), "案例库")),
+        "recurring": bool(read_yes(v.get("重复投诉"), "重复投诉")),
+        "case_library": bool(read_yes(v.get("案例库"), "案例库")),
         "search_text": search_text.build(
             name, phone if "*" not in phone else "", unit.display if unit else "",
             unit.code if unit else "", content.value, subtopic.value if subtopic else "",
@@ -226,12 +226,12 @@ def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
 
 def check_complaints(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
     values = per_row(parse_complaint)(desk, rows)
-    _unique_serials(desk, rows, values, Complaint)
+    unique_serials(desk, rows, values, Complaint)
     return values
 
 
 def save_complaints(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
-    homes = _household_ids(desk, {v["unit_code"] for v in values if v["unit_code"]})
+    homes = household_ids(desk, {v["unit_code"] for v in values if v["unit_code"]})
     cal = work_calendar(desk)
     now = desk.now()
     with desk.write(action) as session:
@@ -293,7 +293,7 @@ def visit_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
             batch = session.execute(query).all()
         for r in batch:
             yield (r.serial or "", r.visited_at, r.method, r.visitor_name,
-                   _unit_display(r.unit_code), r.complainant_name, r.content, r.result,
+                   unit_display(r.unit_code), r.complainant_name, r.content, r.result,
                    _rating_label(r.satisfaction))
         if len(batch) < BATCH:
             return
@@ -330,7 +330,7 @@ def check_visits(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
                 raise ValidationError(f"投诉单号{serial}不在系统中，请先导入投诉登记表",
                                       field="投诉单号")
             cid, received = known[serial]
-            at = _read_datetime(v.get("回访时间"), "回访时间", required=True)
+            at = read_datetime(v.get("回访时间"), "回访时间", required=True)
             assert at is not None
             if not received <= at <= now:
                 raise ValidationError("回访时间应在受理时间之后、现在之前", field="回访时间")
@@ -351,12 +351,16 @@ def check_visits(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
         except ValidationError as exc:
             problems.append(RowProblem(row.number, exc.message))
     if not problems:
+        ids = sorted({value["complaint_id"] for value in values})
+        made: set[tuple[int, datetime]] = set()
         with desk.read() as session:
-            for row, value in zip(rows, values, strict=True):
-                if session.scalar(select(ReturnVisit.id).where(
-                        ReturnVisit.complaint_id == value["complaint_id"],
-                        ReturnVisit.visited_at == value["visited_at"])) is not None:
-                    problems.append(RowProblem(row.number, "这次回访已在系统中"))
+            for i in range(0, len(ids), 500):
+                made.update((c, at) for c, at in session.execute(
+                    select(ReturnVisit.complaint_id, ReturnVisit.visited_at)
+                    .where(ReturnVisit.complaint_id.in_(ids[i:i + 500]))))
+        problems += [RowProblem(row.number, "这次回访已在系统中")
+                     for row, value in zip(rows, values, strict=True)
+                     if (value["complaint_id"], value["visited_at"]) in made]
     if problems:
         raise FileRejected(f"有 {len(problems)} 行有问题，整个文件未导入：", problems)
     return values

@@ -33,8 +33,8 @@ from wuye_desk.services.period_reports import (
     comparison_table,
     names,
 )
+from wuye_desk.services.register_cells import unit_display
 from wuye_desk.services.registers import bounds
-from wuye_desk.services.visitor_register import _unit_display
 from wuye_desk.store.models import Complaint, ComplaintDuty, ComplaintEvent
 
 Row = tuple[str, int | float | None, int | float | None, int | float | None]
@@ -144,7 +144,7 @@ def _important_block(desk: Desk, period: Period) -> list[Block]:
     summary = handling_summary(desk, [r.id for r in rows])
     return [Heading(f"重要投诉逐宗（{len(rows)}宗）"), Table(
         ("投诉单号", "受理时间", "房号", "投诉内容", "状态", "处理经过"),
-        [(r.serial or "", f"{r.received_at:%m-%d %H:%M}", _unit_display(r.unit_code),
+        [(r.serial or "", f"{r.received_at:%m-%d %H:%M}", unit_display(r.unit_code),
           r.description, r.state, summary.get(r.id, "尚未处理")) for r in rows],
         widths=(2.2, 1.1, 1.4, 2.6, 0.8, 4.0),
         align=("left", "centre", "left", "left", "centre", "left"), empty="本期无重要投诉。")]
@@ -304,7 +304,7 @@ def weekly_section(desk: Desk, period: Period) -> Section:
         *_satisfaction_block(desk, period, weekly=True),
         Heading(f"重要、热点、重大投诉（{len(serious)}宗）"),
         Table(("投诉单号", "等级", "房号", "投诉内容", "状态", "处理经过"),
-              [(r.serial or "", r.severity, _unit_display(r.unit_code), r.description, r.state,
+              [(r.serial or "", r.severity, unit_display(r.unit_code), r.description, r.state,
                 summary.get(r.id, "尚未处理")) for r in serious],
               widths=(2.2, 0.7, 1.4, 2.6, 0.8, 4.0),
               align=("left", "centre", "left", "left", "centre", "left"),

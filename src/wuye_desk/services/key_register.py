@@ -1,48 +1,79 @@
-"""The key cabinet's registers (rules R2, K2, K3, K8): the custody list (顾客钥匙清单 /
-委托登记) and the lendings (借用钥匙登记表).
+"""The key cabinet's registers (rules R2, K2–K8): the custody list (顾客钥匙清单 /
+委托登记), the lendings (借用钥匙登记表), the emergency uses (钥匙紧急使用登记表) and
+the lock changes (换锁登记表). Each comes back from its workbook (an office moving its
+paper registers onto the desk), all or nothing.
 
-The custody list comes back (an office moving its paper list onto the desk): each
-row checked as the keeper's take-in checks it, a masked ID kept as it is (rule
-G3), one 收存 event per key saying it was imported (G4). A key out on loan cannot be
-imported (the loan needs its approving manager, K3). The lendings are export-only:
-a loan means nothing without the key and the manager it points at; an import is
-refused with a message saying so (`export_only`).
+Custody: each row checked as the keeper's take-in checks it, a masked ID kept as it is
+(rule G3), one 收存 event per key saying it was imported (G4). A key out on loan cannot
+be imported (the loan needs its approving manager, K3).
+
+Lendings, emergencies and lock changes point at a key. A row finds its key by what the
+sheet shows: the slot and the unit (or the public area's tag), among the keys held in
+that slot at the row's time. A key not in the desk is a bad row ("柜位A-01没有……的钥匙，
+请先导入顾客钥匙清单"): import the custody list first, then the others. Importing
+them changes no key's state (the custody list says where each key is); each record
+gets an event on its key saying it was imported (G4).
+
+A historic loan was approved by a manager on paper: the name is kept as written
+(批准人, approver_name) and approved_by, the approving operator, stays empty — the
+manager need not be an operator of this desk, and naming the importing clerk would
+say something the paper does not (migration 0012). Only returned loans come back: a
+loan still out has no place beside a custody list that cannot hold a lent key. The
+borrower's masked ID stays masked (G3). A lock change's duty manager is a name too;
+its new key, when the sheet names its slot, is the key held in that slot afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import aliased
 
 from wuye_desk.domain import ids, phones, search_text, units
 from wuye_desk.domain.errors import FileRejected, RowProblem, ValidationError
-from wuye_desk.domain.keys import KeyKind, KeyStatus, key_count, parse_slot
+from wuye_desk.domain.keys import (
+    BorrowerKind,
+    EmergencyReason,
+    KeyKind,
+    KeyStatus,
+    ToldHow,
+    ToldWhom,
+    deadline_of,
+    key_count,
+    parse_slot,
+)
 from wuye_desk.domain.privacy import mask_id
 from wuye_desk.domain.visitors import MAX_NAME, clean_text
 from wuye_desk.exports.xlsx import SheetRow, cell_text
 from wuye_desk.services import keys
 from wuye_desk.services.desk import Desk
+from wuye_desk.services.register_cells import (
+    CHUNK,
+    masked_or,
+    read_datetime,
+    read_id,
+    read_text,
+    read_yes,
+    reject,
+    unit_display,
+    yes,
+)
 from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
-from wuye_desk.services.visitor_register import _masked_or, _read_datetime, _unit_display, _yes
-from wuye_desk.store.models import CabinetKey, Household, KeyEmergency, KeyLoan, LockChange
+from wuye_desk.store.audit import write_entries
+from wuye_desk.store.models import (
+    CabinetKey,
+    Household,
+    KeyEmergency,
+    KeyEvent,
+    KeyLoan,
+    LockChange,
+)
 
 BATCH = 1000
-
-
-def export_only(title: str, why: str) -> Importer[None]:
-    """An importer that refuses every file with a Chinese reason (nothing is written)."""
-
-    def check(desk: Desk, rows: list[SheetRow]) -> None:
-        raise ValidationError(f"{title}只能导出，不能从 Excel 导入：{why}", field="登记表")
-
-    def save(desk: Desk, value: None, action: str) -> int:
-        return 0
-
-    return Importer(check, save)
 
 
 # --- custody: every key held at some time in the period -------------------------------
@@ -78,7 +109,7 @@ def custody_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         query = query.order_by(CabinetKey.entrusted_at, CabinetKey.id).limit(BATCH)
         with desk.read() as session:
             batch = list(session.scalars(query))
-            rows = [(k.slot, _unit_display(k.unit_code) or k.tag, k.kind, k.key_count, k.status,
+            rows = [(k.slot, unit_display(k.unit_code) or k.tag, k.kind, k.key_count, k.status,
                      k.entrusted_at, k.depositor_name, k.depositor_id_type,
                      k.depositor_id_number, k.depositor_phone, k.id_checked_by, k.keeper,
                      k.condition, k.owner_consent, k.copy_permission, k.ended_at)
@@ -101,19 +132,21 @@ HELD = (KeyStatus.IN_CABINET.value, KeyStatus.MISSING.value)
 ENDED = (KeyStatus.RETURNED_TO_OWNER.value, KeyStatus.RETIRED.value)
 
 
-def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
-    """One row of the 顾客钥匙清单 → the columns of a CabinetKey, checked (rules K1, K2)."""
+def parse_custody(desk: Desk, v: dict[str, Any], labels: list[str] | None = None
+                  ) -> dict[str, Any]:
+    """One row of the 顾客钥匙清单 → the columns of a CabinetKey, checked (rules K1, K2);
+    `labels`, the cabinet's slots, read once for a whole file."""
     now = desk.now()
-    slot = parse_slot(cell_text(v.get("柜位")), keys.labels(desk), field="柜位")
+    slot = parse_slot(cell_text(v.get("柜位")), labels or keys.labels(desk), field="柜位")
     status = KeyStatus.parse(cell_text(v.get("状态")), field="状态")
     if status is KeyStatus.LENT:                                             # rule K3
         raise ValidationError("钥匙正借出，不能导入；请归还后再导出（借用须经管理处经理批准，规则K3）",
                               field="状态")
     kind = KeyKind.parse(cell_text(v.get("钥匙类别")), field="钥匙类别")
     count = key_count(cell_text(v.get("把数")) or "1", field="把数")
-    entrusted = _read_datetime(v.get("委托时间"), "委托时间", required=True)
+    entrusted = read_datetime(v.get("委托时间"), "委托时间", required=True)
     assert entrusted is not None
-    ended = _read_datetime(v.get("保管结束"), "保管结束", required=False)
+    ended = read_datetime(v.get("保管结束"), "保管结束", required=False)
     if entrusted > now or (ended is not None and ended > now):
         raise ValidationError("时间在将来", field="委托时间")
     if ended is not None and ended < entrusted:
@@ -138,15 +171,14 @@ def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
         if not name:
             raise ValidationError("请填写委托人（规则K2）", field="委托人")
         id_type = ids.id_type_of_label(cell_text(v.get("证件类型")) or "居民身份证").value
-        number, _ = _masked_or(v.get("证件号码"), "证件号码", lambda t: ids.validate_id(
-            id_type, t, field="证件号码", today=entrusted.date()))
-        phone, _ = _masked_or(v.get("委托人电话"), "委托人电话",
+        number = read_id(v.get("证件号码"), id_type, "证件号码", today=entrusted.date())
+        phone, _ = masked_or(v.get("委托人电话"), "委托人电话",
                               lambda t: phones.normalize_phone(t, field="委托人电话"))
     return {
         "slot": slot, "held_slot": slot if status.value in HELD else None, "kind": kind.value,
         "status": status.value, "unit_code": unit.code if unit else None, "key_count": count,
-        "tag": tag, "condition": clean_text(cell_text(v.get("钥匙状况")), "钥匙状况",
-                                            required=True, rule="K2"),
+        "tag": tag, "condition": read_text(v.get("钥匙状况"), "钥匙状况", required=True,
+                                           rule="K2"),
         "entrusted_at": entrusted, "depositor_name": name, "depositor_id_type": id_type,
         "depositor_id_number": number, "depositor_phone": phone,
         "id_checked_by": clean_text(cell_text(v.get("验证人")), "验证人", max_length=MAX_NAME),
@@ -159,7 +191,8 @@ def parse_custody(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
 
 
 def check_custody(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
-    values = per_row(parse_custody)(desk, rows)
+    labels = keys.labels(desk)
+    values = per_row(lambda d, v: parse_custody(d, v, labels))(desk, rows)
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
     for row, value in zip(rows, values, strict=True):
@@ -187,7 +220,7 @@ def save_custody(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
             homes.update(session.execute(select(Household.unit_code, Household.id).where(
                 Household.unit_code.in_(codes[i:i + 500]))).all())
         for v in values:
-            shown = _unit_display(v["unit_code"])
+            shown = unit_display(v["unit_code"])
             row = CabinetKey(**v, household_id=homes.get(v["unit_code"] or ""),
                              search_text=search_text.build(
                                  v["slot"], shown, v["unit_code"] or "", v["depositor_name"],
@@ -205,6 +238,144 @@ def save_custody(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
 CUSTODY = Register(
     name="key-custody", title="顾客钥匙清单", columns=CUSTODY_COLUMNS, rows=custody_rows,
     count=custody_count, area="钥匙柜", importer=Importer(check_custody, save_custody))
+
+
+# --- rows that point at a key ----------------------------------------------------------------
+
+def _place(text: str) -> tuple[str | None, str]:
+    """The 房号/标签 cell as (unit code, tag): a unit when it reads as one, else the tag of a
+    public-area key, as the custody import reads it."""
+    try:
+        return units.parse_unit(text, field="房号/标签").code, ""
+    except ValidationError:
+        return None, clean_text(text, "房号/标签", required=True)
+
+
+@dataclass(frozen=True)
+class HeldKey:
+    id: int
+    kind: str
+    entrusted_at: datetime
+    ended_at: datetime | None
+
+
+class KeyFinder:
+    """The keys of the slots a file names, read once (500 slots a query), and the one a row
+    means: in that slot, of that unit (or public area), in custody at the row's time."""
+
+    def __init__(self, desk: Desk, slots: set[str]) -> None:
+        self._keys: dict[tuple[str, str | None, str], list[HeldKey]] = {}
+        wanted = sorted(slots)
+        with desk.read() as session:
+            for i in range(0, len(wanted), CHUNK):
+                for r in session.execute(
+                        select(CabinetKey.id, CabinetKey.slot, CabinetKey.unit_code,
+                               CabinetKey.tag, CabinetKey.kind, CabinetKey.entrusted_at,
+                               CabinetKey.ended_at)
+                        .where(CabinetKey.slot.in_(wanted[i:i + CHUNK]))):
+                    place = (r.slot, r.unit_code, "" if r.unit_code else r.tag)
+                    self._keys.setdefault(place, []).append(
+                        HeldKey(r.id, r.kind, r.entrusted_at, r.ended_at))
+
+    def at(self, slot: str, unit_code: str | None, tag: str, moment: datetime) -> HeldKey | None:
+        held = [k for k in self._keys.get((slot, unit_code, "" if unit_code else tag), [])
+                if k.entrusted_at <= moment and (k.ended_at is None or moment <= k.ended_at)]
+        return max(held, key=lambda k: (k.entrusted_at, k.id), default=None)
+
+
+def missing_key(slot: str, unit_code: str | None, tag: str, moment: datetime) -> str:
+    return (f"柜位{slot}没有{unit_display(unit_code) or tag}这把钥匙"
+            f"（{moment:%Y-%m-%d %H:%M}时），请先导入顾客钥匙清单")
+
+
+Parse = Callable[[Desk, dict[str, Any], list[str]], dict[str, Any]]
+
+
+def _rows_on_keys(desk: Desk, rows: list[SheetRow], parse: Parse, when: str, model: Any,
+                  key_column: str, time_column: str) -> tuple[list[dict[str, Any]], KeyFinder,
+                                                             list[tuple[SheetRow, str]]]:
+    """Every row read by `parse`, its key found at `v[when]` (as `key_id`, `key_kind`); rows
+    naming the same record twice, or one already in `model`, are bad rows. Returns the
+    values, the finder and the problems so far (the caller adds its own and rejects)."""
+    labels = keys.labels(desk)
+    problems: list[tuple[SheetRow, str]] = []
+    parsed: list[tuple[SheetRow, dict[str, Any]]] = []
+    for row in rows:
+        try:
+            parsed.append((row, parse(desk, row.values, labels)))
+        except ValidationError as exc:
+            problems.append((row, exc.message))
+    finder = KeyFinder(desk, {v["slot"] for _, v in parsed}
+                       | {v["new_slot"] for _, v in parsed if v.get("new_slot")})
+    values: list[dict[str, Any]] = []
+    seen: dict[tuple[int, datetime], int] = {}
+    for row, v in parsed:
+        key = finder.at(v["slot"], v["unit_code"], v["tag"], v[when])
+        if key is None:
+            problems.append((row, missing_key(v["slot"], v["unit_code"], v["tag"], v[when])))
+            continue
+        v["key_id"], v["key_kind"] = key.id, key.kind
+        pair = (key.id, v[when])
+        if pair in seen:
+            problems.append((row, f"与第{seen[pair]}行是同一条记录"))
+            continue
+        seen[pair] = row.number
+        v["row"] = row
+        values.append(v)
+    key_ids = sorted({k for k, _ in seen})
+    existing: set[tuple[int, datetime]] = set()
+    with desk.read() as session:
+        for i in range(0, len(key_ids), CHUNK):
+            existing.update((k, t) for k, t in session.execute(
+                select(getattr(model, key_column), getattr(model, time_column))
+                .where(getattr(model, key_column).in_(key_ids[i:i + CHUNK]))))
+    problems += [(v["row"], "这条记录已在系统中") for v in values
+                 if (v["key_id"], v[when]) in existing]
+    return values, finder, problems
+
+
+def _reject(problems: list[tuple[SheetRow, str]]) -> None:
+    reject([RowProblem(row.number, message) for row, message in problems])
+
+
+def _events(desk: Desk, kind: keys.EventKind, texts: list[tuple[int, str]]) -> list[dict[str, Any]]:
+    """One event per imported record on its key, saying it was imported (rule G4)."""
+    now = desk.now()
+    return [{"key_id": key_id, "at": now, "kind": kind.value, "text": text,
+             "operator_id": desk.operator.id, "operator_name": desk.operator.name,
+             "corrects_id": None} for key_id, text in texts]
+
+
+def _insert(desk: Desk, action: str, model: Any, entity: str, records: list[dict[str, Any]],
+            events: list[dict[str, Any]]) -> int:
+    """The records and their events in one transaction, a batch at a time; a loan's event
+    names its loan (as the desk's own lending does)."""
+    with desk.write(action) as session:
+        conn = session.connection()
+        for i in range(0, len(records), BATCH):
+            batch = events[i:i + BATCH]
+            if model is KeyLoan:
+                ids = conn.execute(insert(KeyLoan).returning(
+                    KeyLoan.id, sort_by_parameter_order=True), records[i:i + BATCH]).scalars()
+                batch = [{**e, "loan_id": loan_id}
+                         for e, loan_id in zip(batch, ids, strict=True)]
+            else:
+                conn.execute(insert(model), records[i:i + BATCH])
+            conn.execute(insert(KeyEvent), batch)
+        write_entries(session, [(entity, "import", "insert", None,
+                                 {"count": len(records), "action": action})])
+    return len(records)
+
+
+def _masked_phone(value: Any, field: str) -> str:
+    text = cell_text(value)
+    if not text:
+        return ""
+    return masked_or(text, field, lambda t: phones.normalize_phone(t, field=field))[0]
+
+
+def _shown_id(number: str) -> str:
+    return number if "*" in number else mask_id(number)
 
 
 # --- lendings (rule K3) -----------------------------------------------------------------
@@ -242,12 +413,12 @@ def loan_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         query = query.order_by(KeyLoan.out_at, KeyLoan.id).limit(BATCH)
         with desk.read() as session:
             batch = session.execute(query).all()
-            rows = [(loan.out_at, slot, _unit_display(unit) or tag, kind, loan.borrower_name,
+            rows = [(loan.out_at, slot, unit_display(unit) or tag, kind, loan.borrower_name,
                      loan.borrower_kind, loan.borrower_company, loan.borrower_id_type,
                      loan.borrower_id_number, loan.borrower_phone, loan.purpose,
                      loan.approver_name, loan.due_at, loan.returned_at, loan.received_by,
                      loan.return_condition,
-                     _yes(loan_overdue(loan.returned_late, loan.returned_at, loan.deadline, now)))
+                     yes(loan_overdue(loan.returned_late, loan.returned_at, loan.deadline, now)))
                     for loan, slot, unit, tag, kind in batch]
             last = (batch[-1][0].out_at, batch[-1][0].id) if batch else None
         if last is None:
@@ -265,11 +436,84 @@ def loan_count(desk: Desk, start: date, end: date) -> int:
             KeyLoan.out_at >= lo, KeyLoan.out_at < hi)) or 0)
 
 
+def parse_loan(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
+    """One row of the 借用钥匙登记表 → a returned KeyLoan's columns, checked (rule K3)."""
+    now = desk.now()
+    out = read_datetime(v.get("借出时间"), "借出时间", required=True)
+    assert out is not None
+    if out > now:
+        raise ValidationError("借出时间在将来", field="借出时间")
+    slot = parse_slot(cell_text(v.get("柜位")), labels, field="柜位")
+    unit_code, tag = _place(cell_text(v.get("房号/标签")))
+    kind = BorrowerKind.parse(cell_text(v.get("借用人类别")), field="借用人类别")
+    name = clean_text(cell_text(v.get("借用人")), "借用人", required=True, max_length=MAX_NAME,
+                      rule="K3")
+    company = read_text(v.get("单位"), "单位")
+    if kind is BorrowerKind.CONTRACTOR and not company:
+        raise ValidationError("施工单位借用，请填写单位（规则K3）", field="单位", rule="K3")
+    id_type = ids.id_type_of_label(cell_text(v.get("证件类型")) or "居民身份证").value
+    number = read_id(v.get("证件号码"), id_type, "证件号码", today=out.date())  # rules K3, G3
+    purpose = read_text(v.get("借用事由"), "借用事由", required=True, rule="K3")
+    approver = clean_text(cell_text(v.get("批准人")), "批准人", required=True,
+                          max_length=MAX_NAME, rule="K3")
+    due = read_datetime(v.get("应还时间"), "应还时间", required=True)
+    assert due is not None
+    if due <= out:
+        raise ValidationError("应还时间必须晚于借出时间", field="应还时间")
+    returned = read_datetime(v.get("归还时间"), "归还时间", required=False)
+    if returned is None:                                                    # rule K3
+        raise ValidationError("钥匙借出未还，不能导入：请归还后再导出（借用须经管理处经理批准，"
+                              "规则K3）", field="归还时间", rule="K3")
+    if not out <= returned <= now:
+        raise ValidationError("归还时间应在借出时间之后、现在之前", field="归还时间")
+    return {
+        "slot": slot, "unit_code": unit_code, "tag": tag, "out_at": out,
+        "borrower_kind": kind.value, "borrower_name": name, "borrower_company": company,
+        "borrower_id_type": id_type, "borrower_id_number": number,
+        "borrower_phone": _masked_phone(v.get("借用人电话"), "借用人电话"),
+        "purpose": purpose, "approver_name": approver, "due_at": due, "returned_at": returned,
+        "received_by": clean_text(cell_text(v.get("接收人")), "接收人", max_length=MAX_NAME),
+        "return_condition": read_text(v.get("归还状况"), "归还状况", required=True, rule="K3"),
+        "returned_late": bool(read_yes(v.get("逾期"), "逾期")),
+    }
+
+
+def check_loans(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
+    values, _, problems = _rows_on_keys(desk, rows, parse_loan, "out_at", KeyLoan, "key_id",
+                                        "out_at")
+    _reject(problems)
+    return values
+
+
+_KEY_FIELDS = ("slot", "unit_code", "tag", "key_kind", "row", "new_slot")
+
+
+def save_loans(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
+    eod = keys.end_of_day_hour(desk)
+    now = desk.now()
+    records, texts = [], []
+    for v in values:
+        repair = v["due_at"].date() != v["out_at"].date()   # only repair works stay overnight
+        unhanded_key = v["key_kind"] == KeyKind.UNHANDED.value
+        deadline, _ = deadline_of(v["out_at"], v["due_at"], repair_works=repair,
+                                  unhanded_key=unhanded_key, end_of_day_hour=eod)
+        records.append({**{k: x for k, x in v.items() if k not in _KEY_FIELDS},
+                        "repair_works": repair, "unhanded": unhanded_key,
+                        "approved_by": None, "deadline": deadline, "created_at": now,
+                        "created_by": desk.operator.id, "version": 1})
+        company = v["borrower_company"]
+        texts.append((v["key_id"], (
+            f"{action}：{v['out_at']:%Y-%m-%d %H:%M}借给{company + ' ' if company else ''}"
+            f"{v['borrower_name']}（{v['borrower_id_type']} {_shown_id(v['borrower_id_number'])}），"
+            f"事由：{v['purpose']}，{v['approver_name']}批准（纸质登记），"
+            f"{v['returned_at']:%Y-%m-%d %H:%M}归还")))
+    return _insert(desk, action, KeyLoan, "key_loan", records,
+                   _events(desk, keys.EventKind.LENT, texts))
+
+
 LENDINGS = Register(
     name="key-lendings", title="借用钥匙登记表", columns=LOAN_COLUMNS, rows=loan_rows,
-    count=loan_count, area="钥匙柜",
-    importer=export_only("借用钥匙登记表",
-                         "每次借用都指向柜中的一把钥匙和批准的管理处经理（规则K3），请在钥匙柜办理"))
+    count=loan_count, area="钥匙柜", importer=Importer(check_loans, save_loans))
 
 
 # --- emergencies (rule K4) and lock changes (rule K6) ---------------------------------------
@@ -304,8 +548,8 @@ def emergency_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]
 
     def shape(r: Any) -> Sequence[Any]:
         e, slot, unit, tag = r
-        return (e.used_at, slot, _unit_display(unit) or tag, e.reason, e.detail, e.told_whom,
-                e.told_name, e.told_phone, e.told_at, e.told_how, _yes(e.owner_unreachable))
+        return (e.used_at, slot, unit_display(unit) or tag, e.reason, e.detail, e.told_whom,
+                e.told_name, e.told_phone, e.told_at, e.told_how, yes(e.owner_unreachable))
 
     return _paged(desk, query, shape)
 
@@ -317,11 +561,62 @@ def emergency_count(desk: Desk, start: date, end: date) -> int:
             KeyEmergency.used_at >= lo, KeyEmergency.used_at < hi)) or 0)
 
 
+def parse_emergency(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
+    """One row of the 钥匙紧急使用登记表 → a KeyEmergency's columns, checked (rule K4)."""
+    now = desk.now()
+    used = read_datetime(v.get("使用时间"), "使用时间", required=True)
+    assert used is not None
+    if used > now:
+        raise ValidationError("使用时间在将来", field="使用时间")
+    slot = parse_slot(cell_text(v.get("柜位")), labels, field="柜位")
+    unit_code, tag = _place(cell_text(v.get("房号/标签")))
+    reason = EmergencyReason.parse(cell_text(v.get("紧急情况")), field="紧急情况")
+    detail = read_text(v.get("经过"), "经过", max_length=200)
+    if reason is EmergencyReason.OTHER and not detail:
+        raise ValidationError("紧急情况为“其他”时请写明经过（规则K4）", field="经过", rule="K4")
+    whom = ToldWhom.parse(cell_text(v.get("通知对象")), field="通知对象")
+    unreachable = bool(read_yes(v.get("业主联系不上"), "业主联系不上"))
+    if whom is ToldWhom.CONTACT and not unreachable:                         # rule K4
+        raise ValidationError("应先通知业主；通知紧急联系人时“业主联系不上”应为“是”（规则K4）",
+                              field="业主联系不上", rule="K4")
+    told_at = read_datetime(v.get("通知时间"), "通知时间", required=True)
+    assert told_at is not None
+    if told_at > now:
+        raise ValidationError("通知时间在将来", field="通知时间")
+    return {
+        "slot": slot, "unit_code": unit_code, "tag": tag, "used_at": used,
+        "reason": reason.value, "detail": detail, "told_whom": whom.value,
+        "told_name": clean_text(cell_text(v.get("通知人")), "通知人", required=True,
+                                max_length=MAX_NAME, rule="K4"),
+        "told_phone": _masked_phone(v.get("电话"), "电话"), "told_at": told_at,
+        "told_how": ToldHow.parse(cell_text(v.get("通知方式")), field="通知方式").value,
+        "owner_unreachable": unreachable,
+    }
+
+
+def check_emergencies(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
+    values, _, problems = _rows_on_keys(desk, rows, parse_emergency, "used_at", KeyEmergency,
+                                        "key_id", "used_at")
+    _reject(problems)
+    return values
+
+
+def save_emergencies(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
+    now = desk.now()
+    records = [{**{k: x for k, x in v.items() if k not in _KEY_FIELDS}, "created_at": now,
+                "created_by": desk.operator.id} for v in values]
+    texts = [(v["key_id"], f"{action}：{v['used_at']:%Y-%m-%d %H:%M}{v['reason']}"
+              f"{('：' + v['detail']) if v['detail'] else ''}；{v['told_at']:%m-%d %H:%M} "
+              f"{v['told_how']}通知{v['told_whom']}{v['told_name']}"
+              + ("（业主联系不上）" if v["owner_unreachable"] else "")) for v in values]
+    return _insert(desk, action, KeyEmergency, "key_emergency", records,
+                   _events(desk, keys.EventKind.EMERGENCY, texts))
+
+
 EMERGENCIES = Register(
     name="key-emergencies", title="钥匙紧急使用登记表", columns=EMERGENCY_COLUMNS,
     rows=emergency_rows, count=emergency_count, area="钥匙柜",
-    importer=export_only("钥匙紧急使用登记表", "每次紧急使用都记在柜中的一把钥匙名下，并通知业主"
-                                              "（规则K4），请在钥匙柜办理"))
+    importer=Importer(check_emergencies, save_emergencies))
 
 
 LOCK_COLUMNS = (
@@ -352,9 +647,9 @@ def lock_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
 
     def shape(r: Any) -> Sequence[Any]:
         c, slot, unit, tag, new_slot = r
-        return (c.changed_at, slot, _unit_display(unit) or tag, new_slot or "", c.due_at,
-                c.handed_at, c.duty_manager_name, _yes(c.sealed) if c.handed_at else "",
-                _yes(lock_late(c.handed_late, c.handed_at, c.due_at, now)), c.note)
+        return (c.changed_at, slot, unit_display(unit) or tag, new_slot or "", c.due_at,
+                c.handed_at, c.duty_manager_name, yes(c.sealed) if c.handed_at else "",
+                yes(lock_late(c.handed_late, c.handed_at, c.due_at, now)), c.note)
 
     return _paged(desk, query, shape)
 
@@ -366,8 +661,75 @@ def lock_count(desk: Desk, start: date, end: date) -> int:
             LockChange.changed_at >= lo, LockChange.changed_at < hi)) or 0)
 
 
+def parse_lock_change(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
+    """One row of the 换锁登记表 → a LockChange's columns, checked (rule K6)."""
+    now = desk.now()
+    changed = read_datetime(v.get("换锁时间"), "换锁时间", required=True)
+    assert changed is not None
+    if changed > now:
+        raise ValidationError("换锁时间在将来", field="换锁时间")
+    slot = parse_slot(cell_text(v.get("原柜位")), labels, field="原柜位")
+    unit_code, tag = _place(cell_text(v.get("房号/标签")))
+    due = read_datetime(v.get("应交时间"), "应交时间", required=True)
+    assert due is not None
+    if due < changed:
+        raise ValidationError("应交时间早于换锁时间", field="应交时间")
+    handed = read_datetime(v.get("交物业总值时间"), "交物业总值时间", required=False)
+    manager = clean_text(cell_text(v.get("物业总值")), "物业总值", max_length=MAX_NAME)
+    sealed = read_yes(v.get("密封"), "密封")
+    new_text = cell_text(v.get("新钥匙柜位"))
+    new_slot = parse_slot(new_text, labels, field="新钥匙柜位") if new_text else None
+    if handed is not None:
+        if not changed <= handed <= now:
+            raise ValidationError("交物业总值时间应在换锁时间之后、现在之前", field="交物业总值时间")
+        if not manager:
+            raise ValidationError("请填写接收新钥匙的物业总值（规则K6）", field="物业总值", rule="K6")
+        if not sealed:
+            raise ValidationError("新钥匙须封存后交物业总值：密封应为“是”（规则K6）", field="密封",
+                                  rule="K6")
+    elif manager or sealed or new_slot:
+        raise ValidationError("没有交物业总值时间，不应有物业总值、密封或新钥匙柜位",
+                              field="交物业总值时间")
+    return {
+        "slot": slot, "unit_code": unit_code, "tag": tag, "new_slot": new_slot,
+        "changed_at": changed, "due_at": due, "handed_at": handed,
+        "duty_manager_name": manager, "sealed": bool(sealed),
+        "handed_late": handed is not None and handed > due,                  # rule K6
+        "note": read_text(v.get("说明"), "说明", max_length=200),
+    }
+
+
+def check_lock_changes(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
+    values, finder, problems = _rows_on_keys(desk, rows, parse_lock_change, "changed_at",
+                                             LockChange, "old_key_id", "changed_at")
+    for v in values:
+        if v["new_slot"] is None:
+            v["new_key_id"] = None
+            continue
+        new = finder.at(v["new_slot"], v["unit_code"], v["tag"], v["handed_at"])
+        if new is None:
+            problems.append((v["row"], "新钥匙：" + missing_key(
+                v["new_slot"], v["unit_code"], v["tag"], v["handed_at"])))
+        else:
+            v["new_key_id"] = new.id
+    _reject(problems)
+    return values
+
+
+def save_lock_changes(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
+    now = desk.now()
+    records = [{**{k: x for k, x in v.items() if k not in _KEY_FIELDS and k != "key_id"},
+                "old_key_id": v["key_id"], "duty_manager_id": None, "created_at": now,
+                "created_by": desk.operator.id, "version": 1} for v in values]
+    texts = [(v["key_id"], f"{action}：{v['changed_at']:%Y-%m-%d %H:%M}换锁，旧钥匙停用"
+              + (f"；{v['handed_at']:%Y-%m-%d %H:%M}新钥匙封存交物业总值{v['duty_manager_name']}"
+                 if v["handed_at"] else "")
+              + (f"（{v['note']}）" if v["note"] else "")) for v in values]
+    return _insert(desk, action, LockChange, "lock_change", records,
+                   _events(desk, keys.EventKind.LOCK_CHANGED, texts))
+
+
 LOCK_CHANGES = Register(
     name="key-lock-changes", title="换锁登记表", columns=LOCK_COLUMNS, rows=lock_rows,
     count=lock_count, area="钥匙柜",
-    importer=export_only("换锁登记表", "换锁记在原钥匙名下，新钥匙须密封交物业总值（规则K6），"
-                                      "请在钥匙柜办理"))
+    importer=Importer(check_lock_changes, save_lock_changes))

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, insert, select
 
 from wuye_desk.domain import ids, phones, units
-from wuye_desk.domain.errors import FileRejected, RowProblem, ValidationError
+from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.text import squeeze
 from wuye_desk.domain.visitors import (
     MAX_NAME,
@@ -31,60 +30,21 @@ from wuye_desk.domain.visitors import (
 from wuye_desk.exports.xlsx import SheetRow, cell_text
 from wuye_desk.services import goods_passes
 from wuye_desk.services.desk import Desk
+from wuye_desk.services.register_cells import (
+    household_ids,
+    masked_or,
+    read_datetime,
+    read_yes,
+    unique_serials,
+    unit_display,
+    yes,
+)
 from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
 from wuye_desk.services.visitors import _people, visit_search_text
 from wuye_desk.store.audit import write_entries
-from wuye_desk.store.models import GoodsItem, GoodsPass, Household, Visit
+from wuye_desk.store.models import GoodsItem, GoodsPass, Visit
 
 BATCH = 2000
-
-
-@lru_cache(maxsize=20000)
-def _unit_display(code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return units.parse_unit(code).display
-    except ValidationError:
-        return code
-
-
-def _yes(value: bool | None) -> str:
-    return "" if value is None else ("是" if value else "否")
-
-
-def _read_yes(value: Any, field: str) -> bool | None:
-    text = cell_text(value)
-    if not text:
-        return None
-    if text in ("是", "有", "Y", "y", "√", "1"):
-        return True
-    if text in ("否", "无", "N", "n", "×", "0"):
-        return False
-    raise ValidationError(f"{field}应填“是”或“否”，您填的是“{text}”", field=field)
-
-
-def _read_datetime(value: Any, field: str, *, required: bool) -> datetime | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise ValidationError(f"请填写{field}", field=field)
-        return None
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0)
-    text = str(value).strip().replace("/", "-").replace("T", " ")
-    try:
-        return datetime.fromisoformat(text).replace(microsecond=0)
-    except ValueError:
-        raise ValidationError(f"{field}“{text}”不是有效时间，应为 YYYY-MM-DD HH:MM",
-                              field=field) from None
-
-
-def _masked_or(value: Any, field: str, check: Any) -> tuple[str, bool]:
-    """A masked value (with *) is kept as it is; otherwise `check(text)` cleans it."""
-    text = cell_text(value)
-    if "*" in text:
-        return text, True
-    return check(text), False
 
 
 # --- the visit log ---------------------------------------------------------------------
@@ -130,9 +90,9 @@ def visit_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         for r in batch:
             yield (r.serial or "", r.status, r.arrived_at, r.left_at, r.visitor_name, r.id_type,
                    r.id_number, r.phone, r.people, r.plate, r.purpose,
-                   _unit_display(r.host_unit_code), r.host_department, r.host_name,
-                   r.host_position, r.host_phone, r.host_answer, r.answered_by, _yes(r.night),
-                   r.duty_manager_name, _yes(r.host_signed), _yes(r.slip_returned), r.exit_note)
+                   unit_display(r.host_unit_code), r.host_department, r.host_name,
+                   r.host_position, r.host_phone, r.host_answer, r.answered_by, yes(r.night),
+                   r.duty_manager_name, yes(r.host_signed), yes(r.slip_returned), r.exit_note)
         after = (batch[-1].arrived_at, batch[-1].id)
         if len(batch) < BATCH:
             return
@@ -148,9 +108,9 @@ def visit_count(desk: Desk, start: date, end: date) -> int:
 def parse_visit(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     """One register row → the columns of a Visit, checked as the desk checks a registration."""
     status = VisitStatus.parse(cell_text(v.get("状态")), field="状态")
-    arrived = _read_datetime(v.get("到访时间"), "到访时间", required=True)
+    arrived = read_datetime(v.get("到访时间"), "到访时间", required=True)
     assert arrived is not None
-    left = _read_datetime(v.get("离开时间"), "离开时间", required=False)
+    left = read_datetime(v.get("离开时间"), "离开时间", required=False)
     if arrived > desk.now():
         raise ValidationError("到访时间在将来", field="到访时间")
     if left is not None and left < arrived:
@@ -162,9 +122,9 @@ def parse_visit(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     name = clean_text(cell_text(v.get("访客姓名")), "访客姓名", required=True,
                       max_length=MAX_NAME, rule="V1")
     id_type = ids.id_type_of_label(cell_text(v.get("证件类型")) or "居民身份证").value
-    id_number, purged = _masked_or(v.get("证件号码"), "证件号码", lambda t: ids.validate_id(
+    id_number, purged = masked_or(v.get("证件号码"), "证件号码", lambda t: ids.validate_id(
         id_type, t, field="证件号码", today=arrived.date()))
-    phone, _ = _masked_or(v.get("访客电话"), "访客电话",
+    phone, _ = masked_or(v.get("访客电话"), "访客电话",
                           lambda t: phones.normalize_phone(t, field="访客电话"))
     plate_text = cell_text(v.get("车牌号"))
     plate = validate_plate(plate_text) if squeeze(plate_text) else ""
@@ -176,7 +136,7 @@ def parse_visit(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     host_name = clean_text(cell_text(v.get("被访人")), "被访人", required=True,
                            max_length=MAX_NAME)
     host_phone_text = cell_text(v.get("被访人电话"))
-    host_phone = ("" if not host_phone_text else _masked_or(
+    host_phone = ("" if not host_phone_text else masked_or(
         host_phone_text, "被访人电话",
         lambda t: phones.normalize_phone(t, field="被访人电话"))[0])
     answer = HostAnswer.parse(cell_text(v.get("被访人答复")), field="被访人答复")
@@ -196,11 +156,11 @@ def parse_visit(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
         "host_position": clean_text(cell_text(v.get("被访人职位")), "被访人职位"),
         "host_phone": host_phone, "host_answer": answer.value,
         "answered_by": clean_text(cell_text(v.get("接听人")), "接听人", max_length=MAX_NAME),
-        "night": bool(_read_yes(v.get("夜间登记"), "夜间登记")),
+        "night": bool(read_yes(v.get("夜间登记"), "夜间登记")),
         "duty_manager_name": clean_text(cell_text(v.get("值班总值")), "值班总值",
                                         max_length=MAX_NAME),
-        "host_signed": _read_yes(v.get("上联签字"), "上联签字"),
-        "slip_returned": _read_yes(v.get("上联交回"), "上联交回"),
+        "host_signed": read_yes(v.get("上联签字"), "上联签字"),
+        "slip_returned": read_yes(v.get("上联交回"), "上联交回"),
         "exit_note": clean_text(cell_text(v.get("离开备注")), "离开备注", max_length=200),
         "watch_note": "",
         "search_text": visit_search_text(name, phone if not phone.count("*") else "", plate,
@@ -208,47 +168,14 @@ def parse_visit(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _unique_serials(desk: Desk, rows: list[SheetRow], values: list[dict[str, Any]],
-                    model: Any) -> None:
-    problems: list[RowProblem] = []
-    seen: dict[str, int] = {}
-    for row, value in zip(rows, values, strict=True):
-        serial = value["serial"]
-        if serial is None:
-            continue
-        if serial in seen:
-            problems.append(RowProblem(row.number, f"单号{serial}与第{seen[serial]}行重复"))
-        seen.setdefault(serial, row.number)
-    wanted = list(seen)
-    existing: set[str] = set()
-    with desk.read() as session:
-        for i in range(0, len(wanted), 500):
-            existing.update(s for s in session.scalars(
-                select(model.serial).where(model.serial.in_(wanted[i:i + 500]))) if s)
-    problems += [RowProblem(seen[s], f"单号{s}已在系统中") for s in wanted if s in existing]
-    if problems:
-        problems.sort(key=lambda p: p.row)
-        raise FileRejected(f"有 {len(problems)} 行有问题，整个文件未导入：", problems)
-
-
 def check_visits(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
     values = per_row(parse_visit)(desk, rows)
-    _unique_serials(desk, rows, values, Visit)
+    unique_serials(desk, rows, values, Visit)
     return values
 
 
-def _household_ids(desk: Desk, codes: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    wanted = sorted(codes)
-    with desk.read() as session:
-        for i in range(0, len(wanted), 500):
-            found.update(session.execute(select(Household.unit_code, Household.id).where(
-                Household.unit_code.in_(wanted[i:i + 500]))).all())
-    return found
-
-
 def save_visits(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
-    homes = _household_ids(desk, {v["host_unit_code"] for v in values if v["host_unit_code"]})
+    homes = household_ids(desk, {v["host_unit_code"] for v in values if v["host_unit_code"]})
     now = desk.now()
     with desk.write(action) as session:
         conn = session.connection()
@@ -326,9 +253,9 @@ def goods_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         if not batch:
             return
         for r in batch:
-            yield (r.serial or "", r.status, r.carried_at, r.direction, _unit_display(r.unit_code),
+            yield (r.serial or "", r.status, r.carried_at, r.direction, unit_display(r.unit_code),
                    r.company, r.carrier_name, r.carrier_phone, items_text(items.get(r.id, [])),
-                   _yes(r.sealed), r.signed_by, r.refusal, _yes(r.night), r.duty_manager_name)
+                   yes(r.sealed), r.signed_by, r.refusal, yes(r.night), r.duty_manager_name)
         after = (batch[-1].created_at, batch[-1].id)
         if len(batch) < 1000:
             return
@@ -343,18 +270,18 @@ def goods_count(desk: Desk, start: date, end: date) -> int:
 
 def parse_goods(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     status = GoodsStatus.parse(cell_text(v.get("状态")), field="状态")
-    carried = _read_datetime(v.get("时间"), "时间", required=True)
+    carried = read_datetime(v.get("时间"), "时间", required=True)
     assert carried is not None
     if carried > desk.now():
         raise ValidationError("时间在将来", field="时间")
     phone_text = cell_text(v.get("携物人电话"))
-    phone = "" if not phone_text else _masked_or(
+    phone = "" if not phone_text else masked_or(
         phone_text, "携物人电话", lambda t: phones.normalize_phone(t, field="携物人电话"))[0]
     data = goods_passes.GoodsInput(
         direction=cell_text(v.get("出入方向")), unit=cell_text(v.get("房号")),
         company=cell_text(v.get("单位名称")), carrier_name=cell_text(v.get("携物人")),
         carrier_phone="", items=read_items(cell_text(v.get("物品"))),
-        sealed=bool(_read_yes(v.get("盖章"), "盖章")), signed_by=cell_text(v.get("授权签字人")))
+        sealed=bool(read_yes(v.get("盖章"), "盖章")), signed_by=cell_text(v.get("授权签字人")))
     if status is GoodsStatus.REFUSED:  # a refusal needs no seal: nothing went out
         data.sealed = data.sealed or not data.signed_by
     c = goods_passes.clean(data)
@@ -368,8 +295,8 @@ def parse_goods(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
         "serial": serial, "status": status.value, "direction": c.direction.value, "carried_at": carried,
         "unit_code": c.unit.code if c.unit else None, "company": c.company,
         "carrier_name": c.carrier_name, "carrier_phone": phone,
-        "sealed": bool(_read_yes(v.get("盖章"), "盖章")), "signed_by": c.signed_by,
-        "refusal": refusal, "night": bool(_read_yes(v.get("夜间登记"), "夜间登记")),
+        "sealed": bool(read_yes(v.get("盖章"), "盖章")), "signed_by": c.signed_by,
+        "refusal": refusal, "night": bool(read_yes(v.get("夜间登记"), "夜间登记")),
         "duty_manager_name": clean_text(cell_text(v.get("值班总值")), "值班总值",
                                         max_length=MAX_NAME),
         "items": [(i.description, i.quantity, i.measure, i.category.value)
@@ -379,12 +306,12 @@ def parse_goods(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
 
 def check_goods(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:
     values = per_row(parse_goods)(desk, rows)
-    _unique_serials(desk, rows, values, GoodsPass)
+    unique_serials(desk, rows, values, GoodsPass)
     return values
 
 
 def save_goods(desk: Desk, values: list[dict[str, Any]], action: str) -> int:
-    homes = _household_ids(desk, {v["unit_code"] for v in values if v["unit_code"]})
+    homes = household_ids(desk, {v["unit_code"] for v in values if v["unit_code"]})
     with desk.write(action) as session:
         conn = session.connection()
         for start in range(0, len(values), 1000):

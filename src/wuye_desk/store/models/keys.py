@@ -69,7 +69,9 @@ class KeyLoan(Recorded, Versioned, Base):
     purpose: Mapped[str] = mapped_column(String(100), nullable=False)
     repair_works: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     unhanded: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    approved_by: Mapped[int] = mapped_column(ForeignKey("operator.id"), nullable=False)
+    # the approving operator; NULL for a loan imported from an old register, approved on
+    # paper by the manager named in approver_name (migration 0012)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"), nullable=True)
     approver_name: Mapped[str] = mapped_column(String(40), nullable=False)
     out_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     due_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
