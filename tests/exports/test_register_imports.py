@@ -177,6 +177,29 @@ def test_R2_key_registers_round_trip_after_the_custody_list(two, clock):
     assert sorted(x for _, x in events if x) == [x.id for x in loans]   # each names its loan
 
 
+def test_G4_an_imported_loan_with_masked_numbers_can_be_corrected(two, clock):
+    """The masked ID and phone of a paper loan are kept as they are; what is corrected is
+    checked, and a new masked-looking number typed by hand is still refused."""
+    key_month(two.source, clock)
+    two.carry("key-custody")
+    two.carry("key-lendings")
+    with two.target.read() as s:
+        loan = s.scalars(select(KeyLoan).order_by(KeyLoan.out_at)).first()
+        assert loan is not None and "*" in loan.borrower_phone
+        masked_id, masked_phone = loan.borrower_id_number, loan.borrower_phone
+    keys.correct_loan(two.target, loan.id, keys.LoanCorrection(
+        reason="登记表抄错了事由", purpose="更换水表", borrower_id_number=masked_id,
+        borrower_phone=masked_phone))
+    with two.target.read() as s:
+        fixed = s.get(KeyLoan, loan.id)
+        assert fixed is not None and fixed.purpose == "更换水表"
+        assert (fixed.borrower_id_number, fixed.borrower_phone) == (masked_id, masked_phone)
+    with pytest.raises(ValidationError) as caught:
+        keys.correct_loan(two.target, loan.id, keys.LoanCorrection(
+            reason="电话", borrower_phone="139****0000"))
+    assert caught.value.field == "借用人电话"
+
+
 def test_R2_a_key_register_names_the_custody_list_when_the_key_is_missing(two, clock):
     key_month(two.source, clock)
     before = two.written

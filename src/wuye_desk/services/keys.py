@@ -337,9 +337,11 @@ class _Borrower:
 
 
 def _borrower(desk: Desk, kind_text: str, name_text: str, company_text: str, id_type_text: str,
-              id_number_text: str, phone_text: str) -> _Borrower:
+              id_number_text: str, phone_text: str, *, kept_id: bool = False,
+              kept_phone: bool = False) -> _Borrower:
     """The borrower's details checked as at the lending (rule K3): a contractor names the
-    company, the ID number is validated."""
+    company, the ID number is validated. `kept_id` / `kept_phone`: a correction leaves the
+    recorded number as it is (checked when lent, or masked on an imported paper register)."""
     kind = BorrowerKind.parse(kind_text)
     name = clean_text(name_text, "借用人姓名", required=True, max_length=MAX_NAME, rule="K3")
     company = clean_text(company_text, "借用人单位")
@@ -347,9 +349,9 @@ def _borrower(desk: Desk, kind_text: str, name_text: str, company_text: str, id_
         raise ValidationError("施工单位借用，请填写单位名称（规则K3）", field="借用人单位",
                               rule="K3")
     id_type = ids.id_type_of_label(id_type_text or "居民身份证").value          # rule K3
-    number = ids.validate_id(id_type, id_number_text, field="借用人证件号码",
-                             today=desk.now().date())
-    phone = phones.normalize_phone(phone_text, field="借用人电话")
+    number = id_number_text if kept_id else ids.validate_id(
+        id_type, id_number_text, field="借用人证件号码", today=desk.now().date())
+    phone = phone_text if kept_phone else phones.normalize_phone(phone_text, field="借用人电话")
     return _Borrower(kind, name, company, id_type, number, phone)
 
 
@@ -823,11 +825,15 @@ def correct_loan(desk: Desk, loan_id: int, data: LoanCorrection) -> int:
         row = _key(session, loan.key_id)
         changes = _Changes()
         if data.touches_lending():
+            id_type = _given(data.borrower_id_type, loan.borrower_id_type)
+            number = _given(data.borrower_id_number, loan.borrower_id_number)
+            phone = _given(data.borrower_phone, loan.borrower_phone)
             b = _borrower(desk, loan.borrower_kind, _given(data.borrower_name, loan.borrower_name),
                           _given(data.borrower_company, loan.borrower_company),
-                          _given(data.borrower_id_type, loan.borrower_id_type),
-                          _given(data.borrower_id_number, loan.borrower_id_number),
-                          _given(data.borrower_phone, loan.borrower_phone))
+                          id_type, number, phone,
+                          kept_id=(number.strip() == loan.borrower_id_number
+                                   and id_type.strip() == loan.borrower_id_type),
+                          kept_phone=phone.strip() == loan.borrower_phone)
             changes.set(loan, "borrower_name", "借用人", b.name)
             changes.set(loan, "borrower_company", "单位", b.company)
             changes.set(loan, "borrower_id_type", "证件类型", b.id_type)
