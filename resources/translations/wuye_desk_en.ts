@@ -1723,6 +1723,10 @@ otherwise sign the printed sheet)</translation>
         <translation>Weekly summary…</translation>
     </message>
     <message>
+        <source>从 Excel 导入登记表…</source>
+        <translation>Import a register from Excel…</translation>
+    </message>
+    <message>
         <source>导出本月登记表</source>
         <translation>Export month registers</translation>
     </message>
@@ -1755,12 +1759,44 @@ otherwise sign the printed sheet)</translation>
         <translation>Save weekly summary</translation>
     </message>
     <message>
+        <source>选择要导入的登记表</source>
+        <translation>Choose the register to import</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导入登记表</source>
+        <translation>Import a register</translation>
+    </message>
+    <message>
+        <source>这是哪一种登记表：</source>
+        <translation>Which register is this:</translation>
+    </message>
+    <message>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
         <source>导出登记表</source>
         <translation>Export registers</translation>
+    </message>
+    <message>
+        <source>{title}：读到 {rows} 行，写入 {written} 条记录</source>
+        <translation>{title}: {rows} rows read, {written} records written</translation>
+    </message>
+    <message>
+        <source>第{row}行：{reason}</source>
+        <translation>Row {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 行有问题</source>
+        <translation>… and {n} more rows with problems</translation>
+    </message>
+    <message>
+        <source>没有写入任何记录。</source>
+        <translation>Nothing was written.</translation>
     </message>
     <message>
         <source>生成月报</source>

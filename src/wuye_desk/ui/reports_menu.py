@@ -1,4 +1,5 @@
-"""The 报表 menu: the month's registers, the monthly report and the weekly summary.
+"""The 报表 menu: the month's registers, the monthly report and the weekly summary, and
+bringing an Excel register back in.
 
 Each runs in the background (ui/runner.py) with a progress bar and 取消, and
 opens the folder or the file when done. The dialogs that ask for the period
@@ -15,22 +16,31 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from wuye_desk.domain import periods
-from wuye_desk.domain.errors import DeskError
+from wuye_desk.domain.errors import DeskError, FileRejected
+from wuye_desk.domain.operators import Permission
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.progress import Progress
-from wuye_desk.ui.runner import BackgroundTask, run_in_background
+from wuye_desk.ui.runner import BackgroundTask, run_in_background, show_error
 
 
 def open_path(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+SHOWN_PROBLEMS = 30   # bad rows listed in the message; the command line lists them all
+
+
+def inform(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
 class ReportsMenu(QObject):
-    # replaced in tests, so that nothing opens a viewer
+    # replaced in tests, so that nothing opens a viewer or waits for a click
     opener: Callable[[Path], None] = staticmethod(open_path)
+    informer: Callable[[QWidget, str, str], None] = staticmethod(inform)
 
     def __init__(self, window: QMainWindow, desk: Desk) -> None:
         super().__init__(window)
@@ -47,6 +57,12 @@ class ReportsMenu(QObject):
         self.weekly_action.triggered.connect(self._ask_weekly)
         for action in (self.registers_action, self.monthly_action, self.weekly_action):
             menu.addAction(action)
+        menu.addSeparator()
+        self.import_action = QAction(self.tr("从 Excel 导入登记表…"), window)
+        self.import_action.triggered.connect(self._ask_import)
+        menu.addAction(self.import_action)
+        menu.aboutToShow.connect(
+            lambda: self.import_action.setEnabled(self.desk.can(Permission.IMPORT)))
         self.menu = menu
 
     @property
@@ -95,6 +111,21 @@ class ReportsMenu(QObject):
         if path:
             self.weekly(text, Path(path))
 
+    def _ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择要导入的登记表"), "",
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        from wuye_desk.services import registers
+
+        found = registers.all_registers()
+        titles = [r.title for r in found]
+        guess = next((i for i, r in enumerate(found) if r.title in Path(path).name), 0)
+        title, ok = QInputDialog.getItem(self.window, self.tr("导入登记表"),
+                                         self.tr("这是哪一种登记表："), titles, guess, False)
+        if ok:
+            self.import_register(found[titles.index(title)].name, Path(path))
+
     # --- the work ------------------------------------------------------------------
     def _refuse(self, exc: DeskError) -> None:
         QMessageBox.warning(self.window, self.tr("报表"), str(exc))
@@ -118,6 +149,36 @@ class ReportsMenu(QObject):
                   lambda progress: registers.export_month(self.desk, period, folder,
                                                           progress=progress),
                   lambda result: folder)
+
+    def import_register(self, name: str, path: Path) -> None:
+        """Every row checked first; a file with a bad row is refused whole, its bad rows
+        listed (the first of them when there are many), and nothing is written."""
+        from wuye_desk.services import registers
+
+        def done(result: Any) -> None:
+            self.last_result = result
+            lines = [self.tr("{title}：读到 {rows} 行，写入 {written} 条记录").format(
+                title=result.register.title, rows=result.rows, written=result.written),
+                *result.notes]
+            type(self).informer(self.window, self.tr("导入登记表"), "\n".join(lines))
+
+        self.task = run_in_background(
+            self.window, self.tr("导入登记表"),
+            lambda progress: registers.import_register(self.desk, name, path),
+            on_done=done, on_error=self._import_refused)
+
+    def _import_refused(self, exc: BaseException) -> None:
+        self.last_result = exc
+        if not isinstance(exc, FileRejected):
+            show_error(self.window, self.tr("导入登记表"), exc)
+            return
+        shown = [self.tr("第{row}行：{reason}").format(row=p.row, reason=p.reason)
+                 for p in exc.problems[:SHOWN_PROBLEMS]]
+        more = len(exc.problems) - len(shown)
+        if more > 0:
+            shown.append(self.tr("……另有 {n} 行有问题").format(n=more))
+        QMessageBox.warning(self.window, self.tr("导入登记表"),
+                            "\n".join([exc.message, *shown, self.tr("没有写入任何记录。")]))
 
     def monthly(self, month: str, out: Path) -> None:
         try:
