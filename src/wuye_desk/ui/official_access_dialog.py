@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from wuye_desk.services.desk import Desk
 from wuye_desk.services.official_access import AccessInput
 from wuye_desk.ui.approver_fields import ApproverFields
 from wuye_desk.ui.form_fields import FieldForm, combo
+from wuye_desk.ui.readonly_table import ReadOnlyTable
 
 W = TypeVar("W", bound=QWidget)
 HEADERS = ("时间", "查询人", "单位", "证件", "法律依据", "查询内容", "批准人")
@@ -63,10 +62,8 @@ class OfficialAccessDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("OfficialAccess", h)
-                                              for h in HEADERS])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = ReadOnlyTable([QCoreApplication.translate("OfficialAccess", h)
+                                    for h in HEADERS], self)
         layout.addWidget(self.table, 1)
         self.refresh()
         self.officer_name.setFocus()
@@ -100,11 +97,6 @@ class OfficialAccessDialog(QDialog):
         self.officer_name.setFocus()
 
     def refresh(self) -> None:
-        rows = official_access.recent(self.desk)
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            cells = (f"{r.accessed_at:%Y-%m-%d %H:%M}", r.officer_name, r.officer_org,
-                     f"{r.id_type} {r.id_number_masked}", r.legal_basis, r.records, r.approver_name)
-            for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        self.table.set_rows([(f"{r.accessed_at:%Y-%m-%d %H:%M}", r.officer_name, r.officer_org,
+                              f"{r.id_type} {r.id_number_masked}", r.legal_basis, r.records,
+                              r.approver_name) for r in official_access.recent(self.desk)])

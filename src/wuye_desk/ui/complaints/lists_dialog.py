@@ -8,7 +8,7 @@ A case opens its complaint in the tab (Enter or a double click).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,10 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -29,27 +26,8 @@ from PySide6.QtWidgets import (
 from wuye_desk.domain import periods
 from wuye_desk.services import complaint_figures
 from wuye_desk.services.desk import Desk
+from wuye_desk.ui.readonly_table import ReadOnlyTable
 from wuye_desk.ui.terms import term
-
-
-def _table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels([term(h) for h in headers])
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
-    table.resizeColumnsToContents()
-    table.horizontalHeader().setSectionResizeMode(
-        table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
 
 
 class ComplaintListsDialog(QDialog):
@@ -77,14 +55,14 @@ class ComplaintListsDialog(QDialog):
         self.revisit_note = QLabel(revisit)
         self.revisit_note.setWordWrap(True)
         col.addWidget(self.revisit_note)
-        self.revisit = _table(revisit, ("房号", "姓名", "电话", "反映次数"))
+        self.revisit = ReadOnlyTable([term(h) for h in ("房号", "姓名", "电话", "反映次数")], revisit)
         col.addWidget(self.revisit)
         self.pages.addTab(revisit, self.tr("回访名单"))
 
         cases = QWidget(self.pages)
         col = QVBoxLayout(cases)
         col.addWidget(QLabel(self.tr("值得借鉴的已关闭投诉，最新的在前；回车打开"), cases))
-        self.cases = _table(cases, ("单号", "类别", "投诉内容"))
+        self.cases = ReadOnlyTable([term(h) for h in ("单号", "类别", "投诉内容")], cases)
         self.cases.activated.connect(lambda index: self._open_case(index.row()))
         col.addWidget(self.cases)
         self.pages.addTab(cases, self.tr("案例库"))
@@ -107,11 +85,11 @@ class ComplaintListsDialog(QDialog):
         self.revisit_note.setText(self.tr(
             "{month} 反映过意见的客户，下月逐一回访（规则C10）：共 {n} 位；匿名投诉无法回访，不列入").format(
                 month=self.month.currentText(), n=len(people)))
-        _fill(self.revisit, [(p.unit or "—", p.name or "—", p.phone or "—", p.complaints)
+        self.revisit.set_rows([(p.unit or "—", p.name or "—", p.phone or "—", p.complaints)
                              for p in people])
         found = complaint_figures.case_library(self.desk)
         self.case_ids = [c[0] for c in found]
-        _fill(self.cases, [(serial, topic, text) for _id, serial, topic, text in found])
+        self.cases.set_rows([(serial, topic, text) for _id, serial, topic, text in found])
         lines, points, yuan = complaint_figures.office_score(self.desk, period.start, period.end)
         body = "<br>".join(lines) or self.tr("本月没有扣分或加分的事项")
         self.score.setHtml(self.tr("<b>{month} 管理处考核（规则C11，1分 = 50元）</b><br>{body}"
