@@ -109,11 +109,21 @@ def _cell(ws: Worksheet, value: Any, kind: str) -> WriteOnlyCell:
 
 
 class _RegisterCell(Cell):  # type: ignore[misc]  # openpyxl ships no type hints
-    """A written-once cell. openpyxl's write-only sheet first tries each appended item
-    as a plain value and formats the item's repr into the error it then catches; a
-    constant repr keeps that cheap on a year of rows."""
+    """A written-once cell whose style is registered with the workbook once per kind: the
+    writer asks each cell for its style's number, which openpyxl would otherwise look up
+    by hashing the style on every cell. Its repr is constant, which keeps openpyxl's
+    ordinary append path cheap too (it formats the repr of each cell into an error it
+    then catches)."""
 
-    __slots__ = ()
+    __slots__ = ("_style_number",)
+
+    @property
+    def style_id(self) -> int:
+        return int(self._style_number)
+
+    @property
+    def has_style(self) -> bool:
+        return True
 
     def __repr__(self) -> str:
         return "<cell>"
@@ -129,7 +139,7 @@ class _CellMaker:
 
     def __init__(self, ws: Worksheet) -> None:
         self.ws = ws
-        self.styles: dict[tuple[str, bool], Any] = {}
+        self.styles: dict[tuple[str, bool], tuple[Any, int]] = {}
 
     def __call__(self, value: Any, kind: str) -> Cell:
         if value is None or value == "":
@@ -140,12 +150,12 @@ class _CellMaker:
             key = (kind, False)
         else:
             key = ("plain", False)
-        style = self.styles.get(key)
-        if style is None:
+        known = self.styles.get(key)
+        if known is None:
             probe = _cell(self.ws, value if key[0] != "text" or value is None else "x", key[0])
-            style = self.styles[key] = probe._style
+            known = self.styles[key] = (probe._style, probe.style_id)
         cell = _RegisterCell(self.ws, 1, 1)
-        cell._style = style
+        cell._style, cell._style_number = known
         if value is not None:
             if isinstance(value, str):
                 # a control character (from an old file) dropped, not the whole export lost
