@@ -58,9 +58,10 @@ def _desk(db_path: str):  # type: ignore[no-untyped-def]
 
 def startup_app(db_path: str, unclean: str = "") -> None:
     """As the app starts (app.run_gui) after the sign-in: the database opened and checked,
-    the main window shown with its overview (the other tabs are built when first shown); closed as the app closes. The daily
-    backup, which runs in the background after the window is up, is left out. With
-    `unclean`, the file is treated as after a crash (checked in full)."""
+    the main window shown with its overview (the other tabs are built when first
+    shown); closed as the app closes. The daily backup, which runs in the background
+    after the window is up, is left out. With `unclean`, the file is treated as after a
+    crash (checked in full)."""
     from wuye_desk.app import create_application
     from wuye_desk.ui.main_window import MainWindow
 
