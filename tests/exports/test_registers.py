@@ -332,3 +332,21 @@ def test_V5_goods_lines_are_read_back_and_nonsense_is_named(desk, clock, tmp_pat
     assert [p.row for p in err.value.problems] == [4, 5]
     assert "物品" in err.value.problems[0].reason and "出入方向" in err.value.problems[1].reason
     empty.db.dispose()
+
+
+def test_a_workbook_says_which_register_it_is_by_its_sheet_then_its_file_name(desk, tmp_path):
+    fill(desk, households=10)
+    for name in ("complaint-visits", "complaints", "vip-cards", "vip-services", "key-custody"):
+        path = registers.export_register(desk, name, OCTOBER, tmp_path / "导出.xlsx").path
+        guessed = registers.guess_register(path)
+        assert guessed is not None and guessed.name == name
+    renamed = tmp_path / "2025年访客登记表.xlsx"         # an office's own file: by its name
+    wb = Workbook()
+    wb.active.title = "Sheet1"
+    wb.save(renamed)
+    guessed = registers.guess_register(renamed)
+    assert guessed is not None and guessed.name == "visitors"
+    broken = tmp_path / "坏文件.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert registers.guess_register(broken) is None
+    assert registers.guess_register(tmp_path / "没有这个文件.xlsx") is None

@@ -186,6 +186,23 @@ def _takes_cells_as_they_are(ws: Any) -> None:
     ws._values_to_row = values_to_row
 
 
+def sheet_heading(path: Path) -> str:
+    """The first sheet's name and title cell, as a register's workbook names itself; ""
+    when the file cannot be read as a workbook."""
+    try:
+        wb = load_workbook(Path(path), read_only=True)
+    except Exception:   # not a workbook, damaged, missing: nothing to go by
+        return ""
+    try:
+        ws = wb.worksheets[0]
+        first = next(ws.iter_rows(min_row=1, max_row=1, max_col=1, values_only=True), (None,))
+        return f"{ws.title} {first[0] or ''}".strip()
+    except Exception:
+        return ""
+    finally:
+        wb.close()
+
+
 def write_register(path: Path, *, sheet_title: str, title: str, columns: Sequence[Column],
                    rows: Iterable[Sequence[Any]], subtitle: str = "",
                    on_row: Callable[[int], None] | None = None) -> int:

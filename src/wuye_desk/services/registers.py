@@ -29,7 +29,7 @@ from wuye_desk.domain.errors import FileRejected, RowProblem, ValidationError
 from wuye_desk.domain.operators import Permission
 from wuye_desk.domain.periods import Period
 from wuye_desk.domain.privacy import mask_id, mask_phone
-from wuye_desk.exports.xlsx import Column, SheetRow, read_register, write_register
+from wuye_desk.exports.xlsx import Column, SheetRow, read_register, sheet_heading, write_register
 from wuye_desk.services import office_settings
 from wuye_desk.services.desk import Desk
 from wuye_desk.services.progress import NO_PROGRESS, Progress
@@ -249,6 +249,18 @@ class Imported:
     rows: int          # data rows read
     written: int       # records written (0 on a dry run)
     notes: list[str] = field(default_factory=list)
+
+
+def guess_register(path: Path) -> Register | None:
+    """The register a workbook is, by its sheet name and title row (as exported), else by
+    its file name; None when neither names one. Only a suggestion: the import still checks
+    the headers and every row."""
+    found = sorted(all_registers(), key=lambda r: len(r.title), reverse=True)
+    for text in (sheet_heading(Path(path)), Path(path).stem):
+        for register in found:
+            if register.title in text:
+                return register
+    return None
 
 
 def read_rows(register: Register, path: Path) -> list[SheetRow]:

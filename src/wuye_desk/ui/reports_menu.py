@@ -120,7 +120,8 @@ class ReportsMenu(QObject):
 
         found = registers.all_registers()
         titles = [r.title for r in found]
-        guess = next((i for i, r in enumerate(found) if r.title in Path(path).name), 0)
+        guessed = registers.guess_register(Path(path))
+        guess = titles.index(guessed.title) if guessed is not None else 0
         title, ok = QInputDialog.getItem(self.window, self.tr("导入登记表"),
                                          self.tr("这是哪一种登记表："), titles, guess, False)
         if ok:
