@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from wuye_desk.domain import phones, search_text, units
 from wuye_desk.domain.complaints import (
@@ -52,7 +52,7 @@ from wuye_desk.services.register_cells import (
     unit_display,
     yes,
 )
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, counted_by, per_row
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import Complaint, ComplaintEvent, ReturnVisit
 
@@ -123,11 +123,7 @@ def complaint_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]
         after = (batch[-1].received_at, batch[-1].id)
 
 
-def complaint_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(Complaint).where(
-            Complaint.received_at >= lo, Complaint.received_at < hi)) or 0)
+complaint_count = counted_by(Complaint.received_at)
 
 
 def _kept(value: Any, field: str, *, required: bool = False, max_length: int = MAX_NOTE
@@ -300,11 +296,7 @@ def visit_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         after = (batch[-1].visited_at, batch[-1].id)
 
 
-def visit_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(ReturnVisit).where(
-            ReturnVisit.visited_at >= lo, ReturnVisit.visited_at < hi)) or 0)
+visit_count = counted_by(ReturnVisit.visited_at)
 
 
 def check_visits(desk: Desk, rows: list[SheetRow]) -> list[dict[str, Any]]:

@@ -62,7 +62,7 @@ from wuye_desk.services.register_cells import (
     unit_display,
     yes,
 )
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, counted_by, per_row
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import (
     CabinetKey,
@@ -429,11 +429,7 @@ def loan_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
             return
 
 
-def loan_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(KeyLoan).where(
-            KeyLoan.out_at >= lo, KeyLoan.out_at < hi)) or 0)
+loan_count = counted_by(KeyLoan.out_at)
 
 
 def parse_loan(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
@@ -554,11 +550,7 @@ def emergency_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]
     return _paged(desk, query, shape)
 
 
-def emergency_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(KeyEmergency).where(
-            KeyEmergency.used_at >= lo, KeyEmergency.used_at < hi)) or 0)
+emergency_count = counted_by(KeyEmergency.used_at)
 
 
 def parse_emergency(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
@@ -654,11 +646,7 @@ def lock_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
     return _paged(desk, query, shape)
 
 
-def lock_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(LockChange).where(
-            LockChange.changed_at >= lo, LockChange.changed_at < hi)) or 0)
+lock_count = counted_by(LockChange.changed_at)
 
 
 def parse_lock_change(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:

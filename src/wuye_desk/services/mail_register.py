@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from wuye_desk.domain import ids, units
 from wuye_desk.domain.errors import RowProblem, ValidationError
@@ -54,7 +54,7 @@ from wuye_desk.services.register_cells import (
     unit_display,
     yes,
 )
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, counted_by
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import Household, MailItem, MailPickup, MailReturn
 
@@ -110,11 +110,7 @@ def mail_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
             return
 
 
-def mail_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(MailItem).where(
-            _LIVE, MailItem.received_at >= lo, MailItem.received_at < hi)) or 0)
+mail_count = counted_by(MailItem.received_at, _LIVE)
 
 
 # --- import ---------------------------------------------------------------------------------

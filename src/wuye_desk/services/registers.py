@@ -24,6 +24,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
+from sqlalchemy import func, select
+
 from wuye_desk import settings
 from wuye_desk.domain.errors import FileRejected, RowProblem, ValidationError
 from wuye_desk.domain.operators import Permission
@@ -142,6 +144,17 @@ def get_register(name: str) -> Register:
 def bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """[start 00:00, end+1 00:00): the half-open datetime range of inclusive days."""
     return datetime.combine(start, time()), datetime.combine(end + timedelta(days=1), time())
+
+
+def counted_by(column: Any, *where: Any) -> Callable[[Desk, date, date], int]:
+    """A register's row count (for its progress bar): the rows whose `column` falls on the
+    period's days, and `where`."""
+    def count(desk: Desk, start: date, end: date) -> int:
+        lo, hi = bounds(start, end)
+        with desk.read() as session:
+            return int(session.scalar(select(func.count()).select_from(column.class_).where(
+                *where, column >= lo, column < hi)) or 0)
+    return count
 
 
 def _shown(value: Any, kind: ColumnKind, full: bool) -> Any:

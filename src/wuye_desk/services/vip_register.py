@@ -54,7 +54,7 @@ from wuye_desk.services.register_cells import (
     reject,
     unit_display,
 )
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, counted_by
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import Household, VipCard, VipCustomer, VipService
 
@@ -299,11 +299,7 @@ def service_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
         offset += BATCH
 
 
-def service_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(VipService).where(
-            VipService.given_at >= lo, VipService.given_at < hi)) or 0)
+service_count = counted_by(VipService.given_at)
 
 
 def parse_service(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from wuye_desk.domain import ids, phones, units
 from wuye_desk.domain.errors import ValidationError
@@ -39,7 +39,7 @@ from wuye_desk.services.register_cells import (
     unit_display,
     yes,
 )
-from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, per_row
+from wuye_desk.services.registers import Importer, Register, RegisterColumn, bounds, counted_by, per_row
 from wuye_desk.services.visitors import _people, visit_search_text
 from wuye_desk.store.audit import write_entries
 from wuye_desk.store.models import GoodsItem, GoodsPass, Visit
@@ -98,11 +98,7 @@ def visit_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
             return
 
 
-def visit_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(Visit).where(
-            Visit.arrived_at >= lo, Visit.arrived_at < hi)) or 0)
+visit_count = counted_by(Visit.arrived_at)
 
 
 def parse_visit(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
@@ -261,11 +257,7 @@ def goods_rows(desk: Desk, start: date, end: date) -> Iterator[Sequence[Any]]:
             return
 
 
-def goods_count(desk: Desk, start: date, end: date) -> int:
-    lo, hi = bounds(start, end)
-    with desk.read() as session:
-        return int(session.scalar(select(func.count()).select_from(GoodsPass).where(
-            GoodsPass.created_at >= lo, GoodsPass.created_at < hi)) or 0)
+goods_count = counted_by(GoodsPass.created_at)
 
 
 def parse_goods(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
