@@ -47,6 +47,7 @@ from wuye_desk.services.register_cells import (
     household_ids,
     masked_or,
     read_datetime,
+    read_past_datetime,
     read_yes,
     unique_serials,
     unit_display,
@@ -152,10 +153,7 @@ def _when(v: dict[str, Any], header: str, received: datetime, now: datetime
 
 def parse_complaint(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     now = desk.now()
-    received = read_datetime(v.get("受理时间"), "受理时间", required=True)
-    assert received is not None
-    if received > now:
-        raise ValidationError("受理时间在将来", field="受理时间")
+    received = read_past_datetime(v.get("受理时间"), "受理时间", now)
     channel = Channel.parse(cell_text(v.get("受理渠道")), field="受理渠道")
     kind = ComplainantKind.parse(cell_text(v.get("投诉人身份")), field="投诉人身份")
     name = clean_text(cell_text(v.get("投诉人")), "投诉人", max_length=40)

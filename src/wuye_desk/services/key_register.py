@@ -56,6 +56,7 @@ from wuye_desk.services.register_cells import (
     masked_or,
     read_datetime,
     read_id,
+    read_past_datetime,
     read_text,
     read_yes,
     reject,
@@ -435,10 +436,7 @@ loan_count = counted_by(KeyLoan.out_at)
 def parse_loan(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
     """One row of the 借用钥匙登记表 → a returned KeyLoan's columns, checked (rule K3)."""
     now = desk.now()
-    out = read_datetime(v.get("借出时间"), "借出时间", required=True)
-    assert out is not None
-    if out > now:
-        raise ValidationError("借出时间在将来", field="借出时间")
+    out = read_past_datetime(v.get("借出时间"), "借出时间", now)
     slot = parse_slot(cell_text(v.get("柜位")), labels, field="柜位")
     unit_code, tag = _place(cell_text(v.get("房号/标签")))
     kind = BorrowerKind.parse(cell_text(v.get("借用人类别")), field="借用人类别")
@@ -556,10 +554,7 @@ emergency_count = counted_by(KeyEmergency.used_at)
 def parse_emergency(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
     """One row of the 钥匙紧急使用登记表 → a KeyEmergency's columns, checked (rule K4)."""
     now = desk.now()
-    used = read_datetime(v.get("使用时间"), "使用时间", required=True)
-    assert used is not None
-    if used > now:
-        raise ValidationError("使用时间在将来", field="使用时间")
+    used = read_past_datetime(v.get("使用时间"), "使用时间", now)
     slot = parse_slot(cell_text(v.get("柜位")), labels, field="柜位")
     unit_code, tag = _place(cell_text(v.get("房号/标签")))
     reason = EmergencyReason.parse(cell_text(v.get("紧急情况")), field="紧急情况")
@@ -571,10 +566,7 @@ def parse_emergency(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[st
     if whom is ToldWhom.CONTACT and not unreachable:                         # rule K4
         raise ValidationError("应先通知业主；通知紧急联系人时“业主联系不上”应为“是”（规则K4）",
                               field="业主联系不上", rule="K4")
-    told_at = read_datetime(v.get("通知时间"), "通知时间", required=True)
-    assert told_at is not None
-    if told_at > now:
-        raise ValidationError("通知时间在将来", field="通知时间")
+    told_at = read_past_datetime(v.get("通知时间"), "通知时间", now)
     return {
         "slot": slot, "unit_code": unit_code, "tag": tag, "used_at": used,
         "reason": reason.value, "detail": detail, "told_whom": whom.value,
@@ -652,10 +644,7 @@ lock_count = counted_by(LockChange.changed_at)
 def parse_lock_change(desk: Desk, v: dict[str, Any], labels: list[str]) -> dict[str, Any]:
     """One row of the 换锁登记表 → a LockChange's columns, checked (rule K6)."""
     now = desk.now()
-    changed = read_datetime(v.get("换锁时间"), "换锁时间", required=True)
-    assert changed is not None
-    if changed > now:
-        raise ValidationError("换锁时间在将来", field="换锁时间")
+    changed = read_past_datetime(v.get("换锁时间"), "换锁时间", now)
     slot = parse_slot(cell_text(v.get("原柜位")), labels, field="原柜位")
     unit_code, tag = _place(cell_text(v.get("房号/标签")))
     due = read_datetime(v.get("应交时间"), "应交时间", required=True)

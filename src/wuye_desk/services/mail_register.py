@@ -48,6 +48,7 @@ from wuye_desk.services.register_cells import (
     CHUNK,
     read_datetime,
     read_id,
+    read_past_datetime,
     read_text,
     read_yes,
     reject,
@@ -126,10 +127,7 @@ def _after(v: dict[str, Any], header: str, received: datetime, now: datetime, *,
 def parse_item(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     """One row of the 邮件签收表 → an item's columns and its pickup or return, checked."""
     now = desk.now()
-    received = read_datetime(v.get("收件时间"), "收件时间", required=True)
-    assert received is not None
-    if received > now:
-        raise ValidationError("收件时间在将来", field="收件时间")
+    received = read_past_datetime(v.get("收件时间"), "收件时间", now)
     number = clean_tracking(cell_text(v.get("单号")), field="单号")
     status = MailStatus.parse(cell_text(v.get("状态")), field="状态")
     if status is MailStatus.VOID:                                            # rule G4

@@ -72,6 +72,16 @@ def read_datetime(value: Any, field: str, *, required: bool) -> datetime | None:
                               field=field) from None
 
 
+def read_past_datetime(value: Any, field: str, now: datetime) -> datetime:
+    """A required date-time cell that cannot be after `now` (a register records what
+    happened)."""
+    when = read_datetime(value, field, required=True)
+    assert when is not None
+    if when > now:
+        raise ValidationError(f"{field}在将来", field=field)
+    return when
+
+
 def read_date(value: Any, field: str, *, required: bool) -> date | None:
     """A date cell read back: a real Excel date (its time part ignored) or `YYYY-MM-DD`."""
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -50,6 +50,7 @@ from wuye_desk.services.register_cells import (
     masked_or,
     read_date,
     read_datetime,
+    read_past_datetime,
     read_text,
     reject,
     unit_display,
@@ -305,10 +306,7 @@ service_count = counted_by(VipService.given_at)
 def parse_service(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     """One row of the VIP服务登记表 → a service's columns, checked (rule P6); its card is
     found afterwards, for the whole file at once."""
-    given = read_datetime(v.get("服务时间"), "服务时间", required=True)
-    assert given is not None
-    if given > desk.now():
-        raise ValidationError("服务时间在将来", field="服务时间")
+    given = read_past_datetime(v.get("服务时间"), "服务时间", desk.now())
     kind = ServiceKind.parse(cell_text(v.get("服务项目")), field="服务项目")
     amount = cell_text(v.get("金额（元）"))
     fen = 0

@@ -34,6 +34,7 @@ from wuye_desk.services.register_cells import (
     household_ids,
     masked_or,
     read_datetime,
+    read_past_datetime,
     read_yes,
     unique_serials,
     unit_display,
@@ -104,11 +105,8 @@ visit_count = counted_by(Visit.arrived_at)
 def parse_visit(desk: Desk, v: dict[str, Any]) -> dict[str, Any]:
     """One register row → the columns of a Visit, checked as the desk checks a registration."""
     status = VisitStatus.parse(cell_text(v.get("状态")), field="状态")
-    arrived = read_datetime(v.get("到访时间"), "到访时间", required=True)
-    assert arrived is not None
+    arrived = read_past_datetime(v.get("到访时间"), "到访时间", desk.now())
     left = read_datetime(v.get("离开时间"), "离开时间", required=False)
-    if arrived > desk.now():
-        raise ValidationError("到访时间在将来", field="到访时间")
     if left is not None and left < arrived:
         raise ValidationError("离开时间早于到访时间", field="离开时间")
     if status is VisitStatus.LEFT and left is None:
