@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 
 from wuye_desk.services.backups import backup_before_migrate
@@ -20,6 +21,16 @@ def open_desk(args: argparse.Namespace) -> Desk:
     """The command line works as the system operator (administrator rights).
     An existing database is backed up before a schema upgrade changes it."""
     return Desk(open_database(getattr(args, "db", None), before_migrate=backup_before_migrate))
+
+
+def with_desk(args: argparse.Namespace, work: Callable[[Desk], int | None]) -> int:
+    """Run `work` on the desk of --db, the database closed afterwards whatever happens;
+    its return value (None as 0) is the exit code."""
+    desk = open_desk(args)
+    try:
+        return int(work(desk) or 0)
+    finally:
+        desk.db.dispose()
 
 
 def group(sub: argparse._SubParsersAction, name: str, help_text: str):  # type: ignore[no-untyped-def,type-arg]

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from wuye_desk.cli.common import add_db_option, add_period_options, month_arg, open_desk
 from wuye_desk.services import complaint_figures, complaint_forms, complaints
 from wuye_desk.services.complaints import ComplaintFilter, ComplaintInput, VisitInput
-from wuye_desk.services.desk import Desk
 
 
 def _moment(text: str) -> datetime:
@@ -111,12 +110,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=run_print)
 
 
-def _with_desk(args: argparse.Namespace) -> Desk:
-    return open_desk(args)
-
-
 def run_add(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         data = ComplaintInput(
             channel=args.channel, complainant_kind=args.kind, unit=args.unit,
@@ -143,7 +138,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         q = complaints.list_query(desk, ComplaintFilter(
             open_only=not args.all, state=args.state, severity=args.severity,
@@ -165,7 +160,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         v = complaints.get_complaint(desk, complaints.find_by_serial(desk, args.serial))
     finally:
@@ -187,7 +182,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_step(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         cid = complaints.find_by_serial(desk, args.serial)
         action = args.action
@@ -216,7 +211,7 @@ def run_step(args: argparse.Namespace) -> int:
 
 
 def run_visit(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         cid = complaints.find_by_serial(desk, args.serial)
         state = complaints.return_visit(desk, cid, VisitInput(args.content, args.result,
@@ -229,7 +224,7 @@ def run_visit(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         line = complaints.daily_check(desk)
     finally:
@@ -239,7 +234,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         c = complaint_figures.counts(desk, args.start, args.end)
         rates = complaint_figures.on_time_rates(desk, args.start, args.end)
@@ -261,7 +256,7 @@ def run_figures(args: argparse.Namespace) -> int:
 def run_print(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         cid = complaints.find_by_serial(desk, args.serial)
         if args.form == "visit":
@@ -275,7 +270,7 @@ def run_print(args: argparse.Namespace) -> int:
 
 
 def run_cases(args: argparse.Namespace) -> int:
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         cases = complaint_figures.case_library(desk)
     finally:
@@ -289,7 +284,7 @@ def run_cases(args: argparse.Namespace) -> int:
 
 def run_revisit_list(args: argparse.Namespace) -> int:
     year, month = args.month
-    desk = _with_desk(args)
+    desk = open_desk(args)
     try:
         people = complaint_figures.return_visit_list(desk, date(year, month, 1))
     finally:

@@ -8,7 +8,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from wuye_desk.cli.common import add_db_option, add_period_options, month_arg, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, month_arg, with_desk
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.services import key_figures, key_forms, keys, operators
 from wuye_desk.services.desk import Desk
@@ -148,14 +148,6 @@ def _key(desk: Desk, slot: str) -> int:
     return key_id
 
 
-def _run(args: argparse.Namespace, work: object) -> int:
-    desk = open_desk(args)
-    try:
-        return int(work(desk) or 0)  # type: ignore[operator]
-    finally:
-        desk.db.dispose()
-
-
 def run_cabinet(args: argparse.Namespace) -> int:
     def work(desk: Desk) -> int:
         slots = keys.cabinet(desk)
@@ -166,7 +158,7 @@ def run_cabinet(args: argparse.Namespace) -> int:
         free = sum(1 for s in slots if s.key_id is None)
         print(f"共{len(slots)}格，空{free}格；保管人：{keys.current_keeper(desk) or '未指定'}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_overdue(args: argparse.Namespace) -> int:
@@ -177,7 +169,7 @@ def run_overdue(args: argparse.Namespace) -> int:
         for a in alarms:
             print(a.text)
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_take_in(args: argparse.Namespace) -> int:
@@ -189,7 +181,7 @@ def run_take_in(args: argparse.Namespace) -> int:
             depositor_phone=args.phone, owner_consent=args.consent, copy_permission=args.copy))
         print(f"已收存：{done.unit}，格位 {done.slot}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def approver_password(login: str) -> str:
@@ -216,7 +208,7 @@ def run_lend(args: argparse.Namespace) -> int:
             approver_password=approver_password(args.approver)))
         print(f"已借出，应还 {done.due_at:%Y-%m-%d %H:%M}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_return(args: argparse.Namespace) -> int:
@@ -225,7 +217,7 @@ def run_return(args: argparse.Namespace) -> int:
                                receiver=args.receiver, at=args.at)
         print("已归还" + (f"（{done.late.text}）" if done.late else ""))
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_emergency(args: argparse.Namespace) -> int:
@@ -236,7 +228,7 @@ def run_emergency(args: argparse.Namespace) -> int:
             owner_unreachable=args.owner_unreachable))
         print("已登记紧急使用")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_to_owner(args: argparse.Namespace) -> int:
@@ -244,7 +236,7 @@ def run_to_owner(args: argparse.Namespace) -> int:
         keys.return_to_owner(desk, _key(desk, args.slot), receiver=args.receiver)
         print(f"已退还业主，格位 {args.slot} 已空出")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_handover(args: argparse.Namespace) -> int:
@@ -258,7 +250,7 @@ def run_handover(args: argparse.Namespace) -> int:
         if args.out:
             print(f"已生成 {key_forms.print_handover(desk, done.handover_id, args.out)}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -275,7 +267,7 @@ def run_history(args: argparse.Namespace) -> int:
             print(f"  #{ln.id} {ln.out_at:%Y-%m-%d %H:%M} {ln.borrower} {ln.purpose} "
                   f"应还{ln.due_at:%m-%d %H:%M} {back}{fixed}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_correct_loan(args: argparse.Namespace) -> int:
@@ -293,7 +285,7 @@ def run_correct_loan(args: argparse.Namespace) -> int:
             return_condition=args.condition))
         print(f"已更正借用记录 #{loan.id}（原记录保留）")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_form(args: argparse.Namespace) -> int:
@@ -318,7 +310,7 @@ def run_form(args: argparse.Namespace) -> int:
             out = key_forms.print_handover(desk, handover, args.out)
         print(f"已生成 {out}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_figures(args: argparse.Namespace) -> int:
@@ -327,7 +319,7 @@ def run_figures(args: argparse.Namespace) -> int:
         for line in key_figures.month_figures(desk, year, month).lines():
             print(line)
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_lock_change(args: argparse.Namespace) -> int:
@@ -335,7 +327,7 @@ def run_lock_change(args: argparse.Namespace) -> int:
         keys.change_lock(desk, _key(desk, args.slot), args.note)
         print("已登记换锁；新钥匙须在24小时内封存交物业总值（wuye-desk key new-key）")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_new_key(args: argparse.Namespace) -> int:
@@ -348,7 +340,7 @@ def run_new_key(args: argparse.Namespace) -> int:
                                 key_count_text=args.count)
         print(f"新钥匙已封存入柜，格位 {keys.get_key(desk, new).slot}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)
 
 
 def run_problem(args: argparse.Namespace) -> int:
@@ -356,4 +348,4 @@ def run_problem(args: argparse.Namespace) -> int:
         keys.report_problem(desk, _key(desk, args.slot), args.kind, args.note)
         print(f"已登记{args.kind}")
         return 0
-    return _run(args, work)
+    return with_desk(args, work)

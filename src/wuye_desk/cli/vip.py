@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from wuye_desk.cli.common import add_db_option, add_period_options, open_desk
+from wuye_desk.cli.common import add_db_option, add_period_options, with_desk
 from wuye_desk.domain import units
 from wuye_desk.domain.errors import ValidationError
 from wuye_desk.domain.text import squeeze
@@ -116,14 +116,6 @@ def _find(desk: Desk, args: argparse.Namespace) -> int:
     raise ValidationError(f"{unit.display} {name}没有VIP档案", field="姓名")
 
 
-def _run(args: argparse.Namespace, work):  # type: ignore[no-untyped-def]
-    desk = open_desk(args)
-    try:
-        return work(desk)
-    finally:
-        desk.db.dispose()
-
-
 def run_list(args: argparse.Namespace) -> int:
     def work(desk: Desk) -> int:
         query = vip.list_query(desk, vip.VipFilter(args.status, args.level, args.search))
@@ -139,7 +131,7 @@ def run_list(args: argparse.Namespace) -> int:
             after = page.after
         print(f"共 {shown} 位VIP客户")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_apply(args: argparse.Namespace) -> int:
@@ -157,7 +149,7 @@ def run_apply(args: argparse.Namespace) -> int:
         print(f"已登记VIP申请（档案号 {vip_id}）；发卡：wuye-desk vip issue --unit {args.unit} "
               f"--name {args.name}")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_issue(args: argparse.Namespace) -> int:
@@ -167,7 +159,7 @@ def run_issue(args: argparse.Namespace) -> int:
         if args.form:
             print(f"已生成 {vip_forms.print_vip_form(desk, done.vip_id, args.form)}")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_renew(args: argparse.Namespace) -> int:
@@ -175,7 +167,7 @@ def run_renew(args: argparse.Namespace) -> int:
         done = vip.renew_card(desk, _find(desk, args), args.checked_by, args.level)
         print(f"已换发新卡 {done.number}（原卡 {done.voided}），有效期至 {done.valid_to:%Y-%m-%d}")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_replace(args: argparse.Namespace) -> int:
@@ -183,7 +175,7 @@ def run_replace(args: argparse.Namespace) -> int:
         done = vip.replace_lost_card(desk, _find(desk, args), args.note)
         print(f"已补发新卡 {done.number}，原卡 {done.voided} 作废；有效期至 {done.valid_to:%Y-%m-%d}")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_revoke(args: argparse.Namespace) -> int:
@@ -191,7 +183,7 @@ def run_revoke(args: argparse.Namespace) -> int:
         number = vip.revoke_card(desk, _find(desk, args), args.reason, args.note)
         print(f"已撤销VIP卡 {number}")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_service(args: argparse.Namespace) -> int:
@@ -200,7 +192,7 @@ def run_service(args: argparse.Namespace) -> int:
                         given_by=args.by)
         print("已登记VIP服务")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -219,14 +211,14 @@ def run_show(args: argparse.Namespace) -> int:
             amount = f" {yuan_text(s.amount_fen)}" if s.amount_fen else ""
             print(f"  服务 {s.given_at:%Y-%m-%d %H:%M} {s.kind}{amount} {s.detail}（{s.given_by}）")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_form(args: argparse.Namespace) -> int:
     def work(desk: Desk) -> int:
         print(f"已生成 {vip_forms.print_vip_form(desk, _find(desk, args), args.out)}")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_status(args: argparse.Namespace) -> int:
@@ -237,7 +229,7 @@ def run_status(args: argparse.Namespace) -> int:
                                   field="房号")
         print(vip.card_status_for_household(desk, found.id) or "不是VIP客户")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_reminders(args: argparse.Namespace) -> int:
@@ -253,7 +245,7 @@ def run_reminders(args: argparse.Namespace) -> int:
                       for on, name in g.festivals]
         print("\n".join(lines) if lines else "近期没有VIP提醒。")
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
 
 
 def run_figures(args: argparse.Namespace) -> int:
@@ -263,4 +255,4 @@ def run_figures(args: argparse.Namespace) -> int:
         for line in figures.lines() + vip_figures.segments(desk).lines():
             print(line)
         return 0
-    return int(_run(args, work))
+    return int(with_desk(args, work))
